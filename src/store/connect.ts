@@ -1,0 +1,107 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { Database } from './database.ts'
+import { StoreError, redactUrl } from './store-error.ts'
+
+export type Dialect = 'sqlite' | 'postgres'
+
+export interface StoreOptions {
+  /** postgres:// URL; when absent the embedded SQLite file is used. */
+  url?: string | undefined
+  /** SQLite file path, or ':memory:'. */
+  file?: string
+  busyTimeoutMs?: number
+  poolSize?: number
+  /** PostgreSQL schema to use (tests isolate themselves in a throwaway schema). */
+  schema?: string
+}
+
+/** An open store: the query builder plus what the rest of the system needs to know about it. */
+export interface Store {
+  readonly db: Kysely<Database>
+  readonly dialect: Dialect
+  /** Human description for logs and `parley doctor` (no password). */
+  readonly location: string
+  close(): Promise<void>
+}
+
+const INT8_OID = 20
+
+/**
+ * Opens the store: PostgreSQL when `url` is given, otherwise the SQLite file
+ * (created with its folder, WAL, foreign keys on). The SQLite file is locked
+ * exclusively so that a second Parley process fails fast instead of corrupting
+ * the outbox; the OS releases the lock when the process dies, even on kill -9.
+ * @example const store = await openStore({ file: './data/parley.db' })
+ */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  return options.url ? openPostgres(options.url, options) : openSqlite(options.file ?? './data/parley.db', options)
+}
+
+function openSqlite(file: string, options: StoreOptions): Store {
+  const inMemory = file === ':memory:'
+  const location = inMemory ? 'sqlite::memory:' : `sqlite:${resolve(file)}`
+  let sqlite: SqliteDatabase.Database
+  try {
+    if (!inMemory) mkdirSync(dirname(resolve(file)), { recursive: true })
+    // a short wait while taking the lock: another live process holds it for its lifetime
+    sqlite = new SqliteDatabase(file, { timeout: 250 })
+  } catch (error) {
+    throw new StoreError('database_unwritable', `cannot open ${location}: ${describe(error)}`, { cause: error })
+  }
+  try {
+    sqlite.pragma('locking_mode = EXCLUSIVE')
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = NORMAL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.exec('BEGIN IMMEDIATE; COMMIT') // takes the exclusive lock now, not at the first write
+    sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`)
+  } catch (error) {
+    sqlite.close()
+    const busy = (error as { code?: string }).code?.startsWith('SQLITE_BUSY') === true
+    if (busy) {
+      throw new StoreError('database_locked', `${location} is in use by another Parley process`, { cause: error })
+    }
+    throw new StoreError('database_unwritable', `cannot use ${location}: ${describe(error)}`, { cause: error })
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return { db, dialect: 'sqlite', location, close: () => db.destroy() }
+}
+
+async function openPostgres(url: string, options: StoreOptions): Promise<Store> {
+  const location = redactUrl(url)
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5000,
+    // bigint columns hold epoch milliseconds, well inside Number's exact range
+    types: { getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+      oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format) } as pg.CustomTypesConfig,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  })
+  pool.on('error', () => {
+    // an idle client lost its connection; the pool replaces it on next use
+  })
+  try {
+    const client = await pool.connect()
+    client.release()
+  } catch (error) {
+    await pool.end().catch(() => undefined)
+    throw new StoreError('database_unreachable', `cannot reach ${location}: ${describe(error)}`, { cause: error })
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  const close = async () => {
+    await db.destroy()
+    // Kysely ends the pool only if it ever used it; end it ourselves otherwise
+    if (!pool.ending) await pool.end()
+  }
+  return { db, dialect: 'postgres', location, close }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof AggregateError) return error.errors.map(describe).join('; ')
+  return error instanceof Error ? error.message || error.name : String(error)
+}

@@ -1,0 +1,32 @@
+import { Migrator, type MigrationResult } from 'kysely'
+import type { Store } from './connect.ts'
+import { allMigrations } from './migrations/all-migrations.ts'
+import { StoreError } from './store-error.ts'
+
+function migratorFor(store: Store): Migrator {
+  const migrations = allMigrations(store.dialect)
+  return new Migrator({ db: store.db, provider: { getMigrations: () => Promise.resolve(migrations) } })
+}
+
+/**
+ * Applies every pending migration (in one transaction per migration; Kysely's
+ * lock table keeps two processes from migrating at once). Returns the names applied.
+ * @example const applied = await migrateToLatest(store) // ['0001-core-model'] on a new database
+ */
+export async function migrateToLatest(store: Store): Promise<string[]> {
+  const { error, results } = await migratorFor(store).migrateToLatest()
+  if (error) {
+    const failed = results?.find((r: MigrationResult) => r.status === 'Error')?.migrationName ?? 'unknown'
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new StoreError('migration_failed', `migration ${failed} failed on ${store.location}: ${reason}`, {
+      cause: error,
+    })
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}
+
+/** Names of the migrations not yet applied (empty when the schema is current). */
+export async function pendingMigrations(store: Store): Promise<string[]> {
+  const migrations = await migratorFor(store).getMigrations()
+  return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name)
+}
