@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type RawServerDefault } from 'fastify'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { App } from '../app/compose.ts'
+import { HttpError } from './error-codes.ts'
+import { createErrorHandler } from './error-handler.ts'
+import { healthRoutes } from './routes/health-routes.ts'
+
+export type ParleyServer = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
+
+/** Reuses a caller's X-Request-Id when it is sane, so logs join up across systems. */
+function requestIdOf(request: { headers: FastifyRequest['headers'] }): string {
+  const given = request.headers['x-request-id']
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
+}
+
+/**
+ * Builds the HTTP server for an app. Never listens: `serve` does, tests call `inject()`.
+ * @example const server = await buildServer(app); const res = await server.inject('/healthz')
+ */
+export async function buildServer(app: App): Promise<ParleyServer> {
+  const server = Fastify({
+    loggerInstance: app.logger as FastifyBaseLogger,
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    trustProxy: app.config.server.trustProxy,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  server.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id)
+  })
+  server.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched'
+    app.metrics.httpRequests.observe(
+      { method: request.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    )
+  })
+  server.setErrorHandler(createErrorHandler(app))
+  server.setNotFoundHandler((request) => {
+    throw new HttpError('not_found', `no route for ${request.method} ${request.url.split('?')[0] ?? ''}`)
+  })
+
+  await server.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Parley API',
+        version: '1',
+        description: 'SMS contact centre: consented notifications and two-way conversations.',
+      },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
+    },
+  })
+  await server.register(swaggerUi, { routePrefix: '/docs' })
+  server.get('/openapi.json', { schema: { hide: true } }, () => server.swagger())
+
+  await server.register(healthRoutes(app))
+  return server
+}
