@@ -8,7 +8,19 @@ module.exports = {
       comment: 'domain/ imports nothing from other layers and no I/O modules',
       severity: 'error',
       from: { path: layer('domain') },
-      to: { path: ['^src/(store|gateways|app|http|cli|config)', '^(node:)?(fs|net|http|https|child_process|dgram|dns|tls)$'] },
+      to: {
+        path: [
+          '^src/(store|gateways|app|http|cli|config)',
+          '^(node:)?(fs|net|http|https|child_process|dgram|dns|tls)$',
+        ],
+      },
+    },
+    {
+      name: 'config-is-low',
+      comment: 'configuration is read by the edges and app; it knows only the domain',
+      severity: 'error',
+      from: { path: '^src/config/' },
+      to: { path: '^src/(store|gateways|app|http|cli)/' },
     },
     {
       name: 'adapters-below-app',

@@ -1,4 +1,4 @@
-import { pino, type Logger, type LevelWithSilent } from 'pino'
+import { pino, type Logger } from 'pino'
 
 /** Header and field names whose values never reach the log. */
 const REDACT_PATHS = [
@@ -24,10 +24,11 @@ export function createLogger(options: {
   destination?: NodeJS.WritableStream
 }): Logger {
   const secrets = (options.secrets ?? []).filter((s) => s.length >= 4)
-  const scrub = (line: string) => secrets.reduce((text, secret) => text.split(secret).join('[REDACTED]'), line)
+  const scrub = (line: string) =>
+    secrets.reduce((text, secret) => text.split(secret).join('[REDACTED]'), line)
   return pino(
     {
-      level: options.level as LevelWithSilent,
+      level: options.level,
       redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
       base: { service: 'parley' },
       hooks: secrets.length > 0 ? { streamWrite: scrub } : {},

@@ -28,9 +28,13 @@ export function doctorCommand(program: Command): void {
       }
       try {
         const readiness = await checkReadiness(store)
-        console.log(`database: ${readiness.database.ok ? 'ok' : `FAIL ${readiness.database.detail ?? ''}`} (${store.location})`)
+        console.log(
+          `database: ${readiness.database.ok ? 'ok' : `FAIL ${readiness.database.detail ?? ''}`} (${store.location})`,
+        )
         const pending = readiness.migrations.pending
-        console.log(`migrations: ${pending.length === 0 ? 'up to date' : `PENDING ${pending.join(', ')} (run parley migrate)`}`)
+        console.log(
+          `migrations: ${pending.length === 0 ? 'up to date' : `PENDING ${pending.join(', ')} (run parley migrate)`}`,
+        )
         if (!readiness.ready) process.exitCode = EXIT.checkFailed
       } finally {
         await store.close()

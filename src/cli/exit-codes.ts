@@ -20,5 +20,8 @@ export function describeFailure(error: unknown): { code: number; text: string } 
     return { code, text: `${error.code}: ${error.message}` }
   }
   const message = error instanceof Error ? error.message : String(error)
-  return { code: EXIT.unexpected, text: `unexpected error: ${message} (run with --verbose for details)` }
+  return {
+    code: EXIT.unexpected,
+    text: `unexpected error: ${message} (run with --verbose for details)`,
+  }
 }

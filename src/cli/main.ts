@@ -5,8 +5,13 @@ import { migrateCommand } from './migrate-command.ts'
 import { serveCommand } from './serve-command.ts'
 
 const program = new Command('parley')
-  .description('Parley: an SMS contact centre for consented notifications and two-way conversations')
-  .option('-c, --config <file>', 'configuration file (default: $PARLEY_CONFIG, else config/parley.example.yaml)')
+  .description(
+    'Parley: an SMS contact centre for consented notifications and two-way conversations',
+  )
+  .option(
+    '-c, --config <file>',
+    'configuration file (default: $PARLEY_CONFIG, else config/parley.example.yaml)',
+  )
   .option('-v, --verbose', 'print stack traces on failure')
   .showHelpAfterError()
   .exitOverride()
@@ -24,7 +29,8 @@ try {
   } else {
     const { code, text } = describeFailure(error)
     console.error(`parley: ${text}`)
-    if (program.opts<{ verbose?: boolean }>().verbose && error instanceof Error) console.error(error.stack)
+    if (program.opts<{ verbose?: boolean }>().verbose && error instanceof Error)
+      console.error(error.stack)
     process.exitCode = code
   }
 }

@@ -13,7 +13,11 @@ export function migrateCommand(program: Command): void {
       const store = await openStore({ url: config.databaseUrl, file: config.database.file })
       try {
         const applied = await migrateToLatest(store)
-        console.log(applied.length > 0 ? `applied ${applied.join(', ')} on ${store.location}` : `${store.location} is up to date`)
+        console.log(
+          applied.length > 0
+            ? `applied ${applied.join(', ')} on ${store.location}`
+            : `${store.location} is up to date`,
+        )
       } finally {
         await store.close()
       }

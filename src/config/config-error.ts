@@ -33,6 +33,7 @@ export function formatProblem(problem: ConfigProblem): string {
 /** A short, single-line rendering of any value for error messages. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing'
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value)
+  const text =
+    typeof value === 'function' || typeof value === 'symbol' ? typeof value : JSON.stringify(value)
   return text.length > 60 ? `${text.slice(0, 57)}...` : text
 }

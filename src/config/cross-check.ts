@@ -6,18 +6,30 @@ import type { RawConfig, TrunkConfig } from './schema.ts'
  * dispositions are defined, …) once every section has the right shape.
  * @example crossCheck(config, trunks) // [] when every reference resolves
  */
-export function crossCheck(config: RawConfig, trunks: Record<string, TrunkConfig>): ConfigProblem[] {
+export function crossCheck(
+  config: RawConfig,
+  trunks: Record<string, TrunkConfig>,
+): ConfigProblem[] {
   const problems: ConfigProblem[] = []
   const refer = (path: string, value: string, known: ReadonlySet<string>, what: string) => {
     if (!known.has(value)) {
       const list = [...known].join(', ') || 'none defined'
-      problems.push({ path, expected: `a ${what} defined in the configuration (${list})`, got: JSON.stringify(value) })
+      problems.push({
+        path,
+        expected: `a ${what} defined in the configuration (${list})`,
+        got: JSON.stringify(value),
+      })
     }
   }
   const unique = (section: string, values: readonly string[]) => {
     const seen = new Set<string>()
     values.forEach((value, index) => {
-      if (seen.has(value)) problems.push({ path: `/${section}/${index}`, expected: 'a unique id', got: `duplicate ${JSON.stringify(value)}` })
+      if (seen.has(value))
+        problems.push({
+          path: `/${section}/${index}`,
+          expected: 'a unique id',
+          got: `duplicate ${JSON.stringify(value)}`,
+        })
       seen.add(value)
     })
   }
@@ -29,14 +41,38 @@ export function crossCheck(config: RawConfig, trunks: Record<string, TrunkConfig
   const dispositions = new Set(config.dispositions.map((d) => d.code))
   const templates = new Set(config.templates.map((t) => t.key))
 
-  unique('senders', config.senders.map((s) => s.number))
-  unique('programs', config.programs.map((p) => p.id))
-  unique('queues', config.queues.map((q) => q.id))
-  unique('skills', config.skills.map((s) => s.id))
-  unique('templates', config.templates.map((t) => t.key))
-  unique('dispositions', config.dispositions.map((d) => d.code))
-  unique('notReadyReasons', config.notReadyReasons.map((r) => r.code))
-  unique('screening', config.screening.map((r) => r.name))
+  unique(
+    'senders',
+    config.senders.map((s) => s.number),
+  )
+  unique(
+    'programs',
+    config.programs.map((p) => p.id),
+  )
+  unique(
+    'queues',
+    config.queues.map((q) => q.id),
+  )
+  unique(
+    'skills',
+    config.skills.map((s) => s.id),
+  )
+  unique(
+    'templates',
+    config.templates.map((t) => t.key),
+  )
+  unique(
+    'dispositions',
+    config.dispositions.map((d) => d.code),
+  )
+  unique(
+    'notReadyReasons',
+    config.notReadyReasons.map((r) => r.code),
+  )
+  unique(
+    'screening',
+    config.screening.map((r) => r.name),
+  )
 
   refer('/defaultTrunk', config.defaultTrunk, trunkNames, 'trunk')
   config.senders.forEach((s, i) => refer(`/senders/${i}/trunk`, s.trunk, trunkNames, 'trunk'))
@@ -45,9 +81,16 @@ export function crossCheck(config: RawConfig, trunks: Record<string, TrunkConfig
     if (p.failoverTrunk) refer(`/programs/${i}/failoverTrunk`, p.failoverTrunk, trunkNames, 'trunk')
   })
   config.queues.forEach((q, i) => {
-    q.dispositions.forEach((d, j) => refer(`/queues/${i}/dispositions/${j}`, d, dispositions, 'disposition code'))
+    q.dispositions.forEach((d, j) =>
+      refer(`/queues/${i}/dispositions/${j}`, d, dispositions, 'disposition code'),
+    )
     if (q.acknowledgementTemplate) {
-      refer(`/queues/${i}/acknowledgementTemplate`, q.acknowledgementTemplate, templates, 'template key')
+      refer(
+        `/queues/${i}/acknowledgementTemplate`,
+        q.acknowledgementTemplate,
+        templates,
+        'template key',
+      )
     }
   })
   config.screening.forEach((rule, i) => {
@@ -55,7 +98,8 @@ export function crossCheck(config: RawConfig, trunks: Record<string, TrunkConfig
     rule.skills.forEach((s, j) => refer(`/screening/${i}/skills/${j}`, s, skills, 'skill'))
   })
   config.templates.forEach((t, i) => {
-    if (!t.en && !t.fr) problems.push({ path: `/templates/${i}`, expected: 'an en or fr variant', got: 'neither' })
+    if (!t.en && !t.fr)
+      problems.push({ path: `/templates/${i}`, expected: 'an en or fr variant', got: 'neither' })
   })
   return problems
 }

@@ -7,7 +7,9 @@ import { ConfigSchema, type Config, type RawConfig, type TrunkConfig } from './s
 import { validateSchema, validateTrunks } from './validate-schema.ts'
 
 /** The example configuration, used when neither --config nor PARLEY_CONFIG names a file. */
-export const EXAMPLE_CONFIG_PATH = fileURLToPath(new URL('../../config/parley.example.yaml', import.meta.url))
+export const EXAMPLE_CONFIG_PATH = fileURLToPath(
+  new URL('../../config/parley.example.yaml', import.meta.url),
+)
 
 type Env = Readonly<Record<string, string | undefined>>
 
@@ -34,7 +36,9 @@ export function loadConfig(options: { path?: string | undefined; env?: Env } = {
 
   const raw: unknown = document.toJS() ?? {}
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new ConfigError(source, [{ path: '', expected: 'a YAML mapping', got: describeValue(raw) }])
+    throw new ConfigError(source, [
+      { path: '', expected: 'a YAML mapping', got: describeValue(raw) },
+    ])
   }
   const { overridden, fromEnv } = applyEnvOverrides(raw as Record<string, unknown>, env)
   const { value, problems } = validateSchema(ConfigSchema, overridden)
@@ -44,7 +48,12 @@ export function loadConfig(options: { path?: string | undefined; env?: Env } = {
 
   const databaseUrl = env.DATABASE_URL || undefined
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    problems.push({ path: '', where: 'env DATABASE_URL', expected: 'a postgres:// URL', got: 'another scheme' })
+    problems.push({
+      path: '',
+      where: 'env DATABASE_URL',
+      expected: 'a postgres:// URL',
+      got: 'another scheme',
+    })
   }
   const trunkConfigs = trunks.value as Record<string, TrunkConfig>
   const secrets = resolveSecrets(rawConfig, trunkConfigs, env, problems)
@@ -60,14 +69,22 @@ export function loadConfig(options: { path?: string | undefined; env?: Env } = {
   return deepFreeze({ ...rawConfig, trunks: trunkConfigs, databaseUrl, secrets, source })
 }
 
-function readYaml(source: string): { document: Document; lines: LineCounter; problems: ConfigProblem[] } {
+function readYaml(source: string): {
+  document: Document
+  lines: LineCounter
+  problems: ConfigProblem[]
+} {
   const lines = new LineCounter()
   let text: string
   try {
     text = readFileSync(source, 'utf8')
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable'
-    return { document: parseDocument(''), lines, problems: [{ path: '', where: source, expected: 'a readable YAML file', got: reason }] }
+    return {
+      document: parseDocument(''),
+      lines,
+      problems: [{ path: '', where: source, expected: 'a readable YAML file', got: reason }],
+    }
   }
   const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true })
   const problems = document.errors.map((error) => {
@@ -114,22 +131,32 @@ function resolveSecrets(
   const need = (variable: string, path: string) => {
     const value = env[variable]
     if (value) secrets[variable] = value
-    else problems.push({ path, expected: `environment variable ${variable} to hold the secret`, got: 'it unset' })
+    else
+      problems.push({
+        path,
+        expected: `environment variable ${variable} to hold the secret`,
+        got: 'it unset',
+      })
   }
   for (const [name, trunk] of Object.entries(trunks)) {
     if (!trunk.enabled) continue
     if (trunk.type === 'twilio') need(trunk.authTokenEnv, `/trunks/${name}/authTokenEnv`)
     if (trunk.type === 'smpp') need(trunk.passwordEnv, `/trunks/${name}/passwordEnv`)
   }
-  if (isRecord(config.smtp) && config.smtp.passwordEnv) need(config.smtp.passwordEnv, '/smtp/passwordEnv')
+  if (isRecord(config.smtp) && config.smtp.passwordEnv)
+    need(config.smtp.passwordEnv, '/smtp/passwordEnv')
   return secrets
 }
 
 /** `file:line:col` of the value at a JSON-pointer path (or its nearest existing parent). */
 function locate(pointer: string, document: Document, lines: LineCounter, source: string): string {
-  const keys = pointer.split('/').slice(1).map((k) => (/^\d+$/.test(k) ? Number(k) : k))
+  const keys = pointer
+    .split('/')
+    .slice(1)
+    .map((k) => (/^\d+$/.test(k) ? Number(k) : k))
   for (let depth = keys.length; depth > 0; depth--) {
-    const node = document.getIn(keys.slice(0, depth), true) as { range?: [number, number, number] } | undefined
+    const node = document.getIn(keys.slice(0, depth), true) as
+      { range?: [number, number, number] } | undefined
     if (node?.range) {
       const { line, col } = lines.linePos(node.range[0])
       return `${source}:${line}:${col}`

@@ -6,7 +6,9 @@ import type { Config } from './schema.ts'
  * @example redactConfig(config).databaseUrl // 'postgres://parley:***@db/parley'
  */
 export function redactConfig(config: Config): Record<string, unknown> {
-  const secrets = Object.fromEntries(Object.keys(config.secrets).map((name) => [name, '[REDACTED]']))
+  const secrets = Object.fromEntries(
+    Object.keys(config.secrets).map((name) => [name, '[REDACTED]']),
+  )
   let databaseUrl: string | undefined
   if (config.databaseUrl) {
     try {

@@ -6,12 +6,15 @@ import { Type, type Static, type TSchema, type TObject, type TProperties } from 
  * Secrets never live here: a trunk names the environment variable that holds
  * its secret (`authTokenEnv`, `passwordEnv`), and the loader resolves it.
  */
-const closed = <T extends TProperties>(properties: T, options: { default?: object } = {}): TObject<T> =>
-  Type.Object(properties, { additionalProperties: false, ...options })
+const closed = <T extends TProperties>(
+  properties: T,
+  options: { default?: object } = {},
+): TObject<T> => Type.Object(properties, { additionalProperties: false, ...options })
 
 const Id = Type.String({ pattern: '^[A-Za-z0-9_.-]+$', minLength: 1, maxLength: 64 })
 const Language = Type.Union([Type.Literal('en'), Type.Literal('fr')])
-const PerLanguage = <T extends TSchema>(schema: T) => closed({ en: Type.Optional(schema), fr: Type.Optional(schema) })
+const PerLanguage = <T extends TSchema>(schema: T) =>
+  closed({ en: Type.Optional(schema), fr: Type.Optional(schema) })
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' })
 const CountryCode = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' })
 const SenderNumber = Type.String({
@@ -19,30 +22,44 @@ const SenderNumber = Type.String({
   description: 'E.164 long code (+12505550100) or short code digits (78787)',
 })
 
-export const ServerSchema = closed({
-  host: Type.String({ default: '127.0.0.1' }),
-  port: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
-  publicUrl: Type.String({
-    default: 'http://localhost:3000',
-    pattern: '^https?://',
-    description: 'The URL carriers call; Twilio signatures are checked against it',
-  }),
-  trustProxy: Type.Boolean({ default: false }),
-  shutdownTimeoutMs: Type.Integer({ minimum: 100, maximum: 60000, default: 10000 }),
-}, { default: {} })
+export const ServerSchema = closed(
+  {
+    host: Type.String({ default: '127.0.0.1' }),
+    port: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+    publicUrl: Type.String({
+      default: 'http://localhost:3000',
+      pattern: '^https?://',
+      description: 'The URL carriers call; Twilio signatures are checked against it',
+    }),
+    trustProxy: Type.Boolean({ default: false }),
+    shutdownTimeoutMs: Type.Integer({ minimum: 100, maximum: 60000, default: 10000 }),
+  },
+  { default: {} },
+)
 
-export const DatabaseSchema = closed({
-  file: Type.String({ default: './data/parley.db', description: 'SQLite file (embedded store)' }),
-  busyTimeoutMs: Type.Integer({ minimum: 0, default: 5000 }),
-  poolSize: Type.Integer({ minimum: 1, maximum: 100, default: 10, description: 'PostgreSQL pool' }),
-}, { default: {} })
+export const DatabaseSchema = closed(
+  {
+    file: Type.String({ default: './data/parley.db', description: 'SQLite file (embedded store)' }),
+    busyTimeoutMs: Type.Integer({ minimum: 0, default: 5000 }),
+    poolSize: Type.Integer({
+      minimum: 1,
+      maximum: 100,
+      default: 10,
+      description: 'PostgreSQL pool',
+    }),
+  },
+  { default: {} },
+)
 
-export const LogSchema = closed({
-  level: Type.Union(
-    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
-    { default: 'info' },
-  ),
-}, { default: {} })
+export const LogSchema = closed(
+  {
+    level: Type.Union(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+      { default: 'info' },
+    ),
+  },
+  { default: {} },
+)
 
 const SandboxTrunk = closed({
   type: Type.Literal('sandbox'),
@@ -56,7 +73,10 @@ const TwilioTrunk = closed({
   type: Type.Literal('twilio'),
   enabled: Type.Boolean({ default: true }),
   accountSid: Type.String({ pattern: '^AC[0-9a-fA-F]{32}$' }),
-  authTokenEnv: Type.String({ pattern: '^[A-Z][A-Z0-9_]*$', description: 'env var holding the auth token' }),
+  authTokenEnv: Type.String({
+    pattern: '^[A-Z][A-Z0-9_]*$',
+    description: 'env var holding the auth token',
+  }),
   baseUrl: Type.String({ default: 'https://api.twilio.com', pattern: '^https?://' }),
   timeoutMs: Type.Integer({ minimum: 100, default: 10000 }),
 })
@@ -67,7 +87,10 @@ const SmppTrunk = closed({
   host: Type.String(),
   port: Type.Integer({ minimum: 1, maximum: 65535 }),
   systemId: Type.String({ maxLength: 16 }),
-  passwordEnv: Type.String({ pattern: '^[A-Z][A-Z0-9_]*$', description: 'env var holding the bind password' }),
+  passwordEnv: Type.String({
+    pattern: '^[A-Z][A-Z0-9_]*$',
+    description: 'env var holding the bind password',
+  }),
   systemType: Type.String({ default: '', maxLength: 13 }),
   window: Type.Integer({ minimum: 1, maximum: 1000, default: 10 }),
   enquireLinkMs: Type.Integer({ minimum: 1000, default: 30000 }),
@@ -138,11 +161,14 @@ const QueueSchema = closed({
   dispositions: Type.Array(Id, { minItems: 1, description: 'codes from `dispositions`' }),
   acknowledgementTemplate: Type.Optional(Id),
   serviceLevelSeconds: Type.Integer({ minimum: 1, default: 300 }),
-  aging: closed({
-    everySeconds: Type.Integer({ minimum: 1, default: 60 }),
-    step: Type.Integer({ minimum: 0, default: 1 }),
-    max: Type.Integer({ minimum: 0, default: 100 }),
-  }, { default: {} }),
+  aging: closed(
+    {
+      everySeconds: Type.Integer({ minimum: 1, default: 60 }),
+      step: Type.Integer({ minimum: 0, default: 1 }),
+      max: Type.Integer({ minimum: 0, default: 100 }),
+    },
+    { default: {} },
+  ),
   relaxSkillsAfterSeconds: Type.Array(Type.Integer({ minimum: 1 }), { default: [] }),
 })
 
@@ -164,13 +190,22 @@ const ScreeningRule = closed({
 })
 
 const TemplateVariant = closed({ body: Type.String({ minLength: 1 }) })
-const EmailVariant = closed({ subject: Type.String({ minLength: 1 }), body: Type.String({ minLength: 1 }) })
+const EmailVariant = closed({
+  subject: Type.String({ minLength: 1 }),
+  body: Type.String({ minLength: 1 }),
+})
 const TemplateSchema = closed({
   key: Id,
   category: Type.Union(
-    ['notification', 'reminder', 'survey', 'alert', 'verification', 'acknowledgement', 'keyword_reply'].map(
-      (c) => Type.Literal(c),
-    ),
+    [
+      'notification',
+      'reminder',
+      'survey',
+      'alert',
+      'verification',
+      'acknowledgement',
+      'keyword_reply',
+    ].map((c) => Type.Literal(c)),
   ),
   status: Type.Union([Type.Literal('draft'), Type.Literal('approved'), Type.Literal('retired')], {
     default: 'draft',
@@ -182,11 +217,14 @@ const TemplateSchema = closed({
   email: Type.Optional(PerLanguage(EmailVariant)),
 })
 
-const RetrySchema = closed({
-  initialDelayMs: Type.Integer({ minimum: 10, default: 1000 }),
-  maxDelayMs: Type.Integer({ minimum: 10, default: 300000 }),
-  deadlineMs: Type.Integer({ minimum: 1000, default: 86400000, description: 'give up after' }),
-}, { default: {} })
+const RetrySchema = closed(
+  {
+    initialDelayMs: Type.Integer({ minimum: 10, default: 1000 }),
+    maxDelayMs: Type.Integer({ minimum: 10, default: 300000 }),
+    deadlineMs: Type.Integer({ minimum: 1000, default: 86400000, description: 'give up after' }),
+  },
+  { default: {} },
+)
 
 const SmtpSchema = closed({
   host: Type.String(),

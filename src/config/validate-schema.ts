@@ -49,16 +49,23 @@ function toProblem(error: ValueError, prefix: string): ConfigProblem {
     return { path, expected: `no such key (allowed: ${allowed.join(', ')})`, got: 'an unknown key' }
   }
   if (error.type === ValueErrorType.ObjectRequiredProperty) {
-    return { path, expected: `a value (${expectedOf(error.schema)})`, got: 'nothing' }
+    return { path, expected: expectedOf(error.schema), got: 'nothing' }
   }
-  return { path, expected: expectedOf(error.schema, error.message), got: describeValue(error.value) }
+  return {
+    path,
+    expected: expectedOf(error.schema, error.message),
+    got: describeValue(error.value),
+  }
 }
 
 /** Human words for what a schema accepts: literal choices, patterns, bounds. */
 function expectedOf(schema: TSchema, fallback = 'a valid value'): string {
   const s = schema as Record<string, unknown>
-  const choices = (s.anyOf as TSchema[] | undefined)?.map((option) => (option as { const?: unknown }).const)
-  if (choices?.every((c) => c !== undefined)) return `one of ${choices.map((c) => JSON.stringify(c)).join(' | ')}`
+  const choices = (s.anyOf as TSchema[] | undefined)?.map(
+    (option) => (option as { const?: unknown }).const,
+  )
+  if (choices?.every((c) => c !== undefined))
+    return `one of ${choices.map((c) => JSON.stringify(c)).join(' | ')}`
   const parts: string[] = [typeof s.type === 'string' ? s.type : fallback.replace(/^Expected /, '')]
   if (typeof s.description === 'string') parts.push(`(${s.description})`)
   else if (typeof s.pattern === 'string') parts.push(`matching ${s.pattern}`)

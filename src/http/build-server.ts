@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type RawServerDefault } from 'fastify'
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  type RawServerDefault,
+} from 'fastify'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { App } from '../app/compose.ts'
 import { HttpError } from './error-codes.ts'
@@ -30,8 +35,9 @@ function requestIdOf(request: { headers: FastifyRequest['headers'] }): string {
  * @example const server = await buildServer(app); const res = await server.inject('/healthz')
  */
 export async function buildServer(app: App): Promise<ParleyServer> {
+  const logger: FastifyBaseLogger = app.logger
   const server = Fastify({
-    loggerInstance: app.logger as FastifyBaseLogger,
+    loggerInstance: logger,
     genReqId: requestIdOf,
     requestIdHeader: false,
     trustProxy: app.config.server.trustProxy,
@@ -51,7 +57,10 @@ export async function buildServer(app: App): Promise<ParleyServer> {
   })
   server.setErrorHandler(createErrorHandler(app))
   server.setNotFoundHandler((request) => {
-    throw new HttpError('not_found', `no route for ${request.method} ${request.url.split('?')[0] ?? ''}`)
+    throw new HttpError(
+      'not_found',
+      `no route for ${request.method} ${request.url.split('?')[0] ?? ''}`,
+    )
   })
 
   await server.register(swagger, {

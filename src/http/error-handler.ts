@@ -21,13 +21,16 @@ export function createErrorHandler(app: App) {
     const status = ERROR_STATUS[code]
     if (status >= 500) request.log.error({ err: error }, 'request failed')
     app.metrics.errors.inc({ code })
-    const body: ErrorBody = { error: { code, message, requestId: request.id, ...(details ? { details } : {}) } }
+    const body: ErrorBody = {
+      error: { code, message, requestId: request.id, ...(details ? { details } : {}) },
+    }
     return reply.status(status).send(body)
   }
 }
 
 function classify(error: FastifyError): { code: ErrorCode; message: string; details?: unknown } {
-  if (error instanceof HttpError) return { code: error.code, message: error.message, details: error.details }
+  if (error instanceof HttpError)
+    return { code: error.code, message: error.message, details: error.details }
   if (error.validation) {
     const details = error.validation.map((v) => ({
       field: `${error.validationContext ?? 'body'}${v.instancePath}`,

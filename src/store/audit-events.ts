@@ -33,7 +33,11 @@ export async function listAuditEvents(
   db: Kysely<Database>,
   filter: { subject?: string; limit?: number } = {},
 ): Promise<AuditEvent[]> {
-  let query = db.selectFrom('audit_events').selectAll().orderBy('occurred_at', 'desc').orderBy('id', 'desc')
+  let query = db
+    .selectFrom('audit_events')
+    .selectAll()
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
   if (filter.subject) query = query.where('subject', '=', filter.subject)
   const rows = await query.limit(filter.limit ?? 100).execute()
   return rows.map((row) => ({

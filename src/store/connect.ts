@@ -28,7 +28,12 @@ export interface Store {
   close(): Promise<void>
 }
 
-const INT8_OID = 20
+/** bigint columns hold epoch milliseconds, well inside Number's exact range. */
+function typeOverrides(): pg.TypeOverrides {
+  const types = new pg.TypeOverrides()
+  types.setTypeParser(pg.types.builtins.INT8, Number)
+  return types
+}
 
 /**
  * Opens the store: PostgreSQL when `url` is given, otherwise the SQLite file
@@ -38,7 +43,9 @@ const INT8_OID = 20
  * @example const store = await openStore({ file: './data/parley.db' })
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
-  return options.url ? openPostgres(options.url, options) : openSqlite(options.file ?? './data/parley.db', options)
+  return options.url
+    ? openPostgres(options.url, options)
+    : openSqlite(options.file ?? './data/parley.db', options)
 }
 
 function openSqlite(file: string, options: StoreOptions): Store {
@@ -50,7 +57,9 @@ function openSqlite(file: string, options: StoreOptions): Store {
     // a short wait while taking the lock: another live process holds it for its lifetime
     sqlite = new SqliteDatabase(file, { timeout: 250 })
   } catch (error) {
-    throw new StoreError('database_unwritable', `cannot open ${location}: ${describe(error)}`, { cause: error })
+    throw new StoreError('database_unwritable', `cannot open ${location}: ${describe(error)}`, {
+      cause: error,
+    })
   }
   try {
     sqlite.pragma('locking_mode = EXCLUSIVE')
@@ -63,9 +72,13 @@ function openSqlite(file: string, options: StoreOptions): Store {
     sqlite.close()
     const busy = (error as { code?: string }).code?.startsWith('SQLITE_BUSY') === true
     if (busy) {
-      throw new StoreError('database_locked', `${location} is in use by another Parley process`, { cause: error })
+      throw new StoreError('database_locked', `${location} is in use by another Parley process`, {
+        cause: error,
+      })
     }
-    throw new StoreError('database_unwritable', `cannot use ${location}: ${describe(error)}`, { cause: error })
+    throw new StoreError('database_unwritable', `cannot use ${location}: ${describe(error)}`, {
+      cause: error,
+    })
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   return { db, dialect: 'sqlite', location, close: () => db.destroy() }
@@ -77,9 +90,7 @@ async function openPostgres(url: string, options: StoreOptions): Promise<Store> 
     connectionString: url,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: 5000,
-    // bigint columns hold epoch milliseconds, well inside Number's exact range
-    types: { getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-      oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format) } as pg.CustomTypesConfig,
+    types: typeOverrides(),
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   })
   pool.on('error', () => {
@@ -90,7 +101,9 @@ async function openPostgres(url: string, options: StoreOptions): Promise<Store> 
     client.release()
   } catch (error) {
     await pool.end().catch(() => undefined)
-    throw new StoreError('database_unreachable', `cannot reach ${location}: ${describe(error)}`, { cause: error })
+    throw new StoreError('database_unreachable', `cannot reach ${location}: ${describe(error)}`, {
+      cause: error,
+    })
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   const close = async () => {

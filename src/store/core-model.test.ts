@@ -14,43 +14,116 @@ forEachDialect('core model', (ctx) => {
   it('has every core table', async () => {
     const tables = (await ctx.store.db.introspection.getTables()).map((t) => t.name)
     for (const table of [
-      'contacts', 'consent_events', 'consents', 'templates', 'template_versions', 'messages',
-      'message_status_events', 'conversations', 'conversation_events', 'queues', 'users',
-      'agent_skills', 'agent_queues', 'agent_events', 'api_keys', 'audit_events',
+      'contacts',
+      'consent_events',
+      'consents',
+      'templates',
+      'template_versions',
+      'messages',
+      'message_status_events',
+      'conversations',
+      'conversation_events',
+      'queues',
+      'users',
+      'agent_skills',
+      'agent_queues',
+      'agent_events',
+      'api_keys',
+      'audit_events',
     ]) {
       assert.ok(tables.includes(table), `missing table ${table}`)
     }
   })
 
   it('keeps the audit log append-only: an update is rejected', async () => {
-    await appendAuditEvent(ctx.store.db, { id: 'a1', actor: 'user:ana', action: 'pii.reveal', subject: 'conversation:c1', data: { field: 'sin' }, occurredAt: now })
+    await appendAuditEvent(ctx.store.db, {
+      id: 'a1',
+      actor: 'user:ana',
+      action: 'pii.reveal',
+      subject: 'conversation:c1',
+      data: { field: 'sin' },
+      occurredAt: now,
+    })
     await assert.rejects(
-      ctx.store.db.updateTable('audit_events').set({ actor: 'someone-else' }).where('id', '=', 'a1').execute(),
+      ctx.store.db
+        .updateTable('audit_events')
+        .set({ actor: 'someone-else' })
+        .where('id', '=', 'a1')
+        .execute(),
       /append-only/,
     )
     const [event] = await listAuditEvents(ctx.store.db, { subject: 'conversation:c1' })
-    assert.deepEqual(event, { id: 'a1', actor: 'user:ana', action: 'pii.reveal', subject: 'conversation:c1', data: { field: 'sin' }, occurredAt: now })
+    assert.deepEqual(event, {
+      id: 'a1',
+      actor: 'user:ana',
+      action: 'pii.reveal',
+      subject: 'conversation:c1',
+      data: { field: 'sin' },
+      occurredAt: now,
+    })
   })
 
   it('enforces foreign keys: a status event needs its message', async () => {
     await assert.rejects(
-      ctx.store.db.insertInto('message_status_events').values({ id: 'e1', message_id: 'nope', status: 'sent', detail: null, occurred_at: now }).execute(),
+      ctx.store.db
+        .insertInto('message_status_events')
+        .values({ id: 'e1', message_id: 'nope', status: 'sent', detail: null, occurred_at: now })
+        .execute(),
     )
   })
 
   it('keeps one idempotency key per API key', async () => {
-    await ctx.store.db.insertInto('api_keys').values({ id: 'k1', name: 'crm', prefix: 'pk_1', hash: 'h', scopes: '["send"]', is_test: 0, created_at: now, revoked_at: null, last_used_at: null }).execute()
+    await ctx.store.db
+      .insertInto('api_keys')
+      .values({
+        id: 'k1',
+        name: 'crm',
+        prefix: 'pk_1',
+        hash: 'h',
+        scopes: '["send"]',
+        is_test: 0,
+        created_at: now,
+        revoked_at: null,
+        last_used_at: null,
+      })
+      .execute()
     const message = (id: string) => ({
-      id, direction: 'outbound', program: 'general', from_number: '+12505550100', to_number: '+12505550123',
-      body: 'hi', encoding: 'gsm7', segments: 1, template_key: null, template_version: null, language: 'en',
-      priority: 'normal', status: 'queued', trunk: null, carrier_id: null, reference: null,
-      idempotency_key: 'same', request_hash: 'x', api_key_id: 'k1', is_test: 0, conversation_id: null,
-      next_attempt_at: now, send_at: null, expires_at: null, error_code: null, error_detail: null,
-      created_at: now, updated_at: now,
+      id,
+      direction: 'outbound',
+      program: 'general',
+      from_number: '+12505550100',
+      to_number: '+12505550123',
+      body: 'hi',
+      encoding: 'gsm7',
+      segments: 1,
+      template_key: null,
+      template_version: null,
+      language: 'en',
+      priority: 'normal',
+      status: 'queued',
+      trunk: null,
+      carrier_id: null,
+      reference: null,
+      idempotency_key: 'same',
+      request_hash: 'x',
+      api_key_id: 'k1',
+      is_test: 0,
+      conversation_id: null,
+      next_attempt_at: now,
+      send_at: null,
+      expires_at: null,
+      error_code: null,
+      error_detail: null,
+      created_at: now,
+      updated_at: now,
     })
     await ctx.store.db.insertInto('messages').values(message('m1')).execute()
     await assert.rejects(ctx.store.db.insertInto('messages').values(message('m2')).execute())
-    const row = await ctx.store.db.selectFrom('messages').select(['created_at', 'segments']).where('id', '=', 'm1').executeTakeFirstOrThrow()
+    const row = await ctx.store.db
+      .selectFrom('messages')
+      .select(['created_at', 'segments'])
+      .where('id', '=', 'm1')
+      .executeTakeFirstOrThrow()
     assert.deepEqual(row, { created_at: now, segments: 1 }) // bigint read back as an exact number
   })
 })

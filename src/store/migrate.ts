@@ -5,7 +5,10 @@ import { StoreError } from './store-error.ts'
 
 function migratorFor(store: Store): Migrator {
   const migrations = allMigrations(store.dialect)
-  return new Migrator({ db: store.db, provider: { getMigrations: () => Promise.resolve(migrations) } })
+  return new Migrator({
+    db: store.db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+  })
 }
 
 /**
@@ -16,11 +19,16 @@ function migratorFor(store: Store): Migrator {
 export async function migrateToLatest(store: Store): Promise<string[]> {
   const { error, results } = await migratorFor(store).migrateToLatest()
   if (error) {
-    const failed = results?.find((r: MigrationResult) => r.status === 'Error')?.migrationName ?? 'unknown'
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new StoreError('migration_failed', `migration ${failed} failed on ${store.location}: ${reason}`, {
-      cause: error,
-    })
+    const failed =
+      results?.find((r: MigrationResult) => r.status === 'Error')?.migrationName ?? 'unknown'
+    const reason = error instanceof Error ? error.message : JSON.stringify(error)
+    throw new StoreError(
+      'migration_failed',
+      `migration ${failed} failed on ${store.location}: ${reason}`,
+      {
+        cause: error,
+      },
+    )
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
 }

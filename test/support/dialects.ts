@@ -16,7 +16,10 @@ if (!postgresUrl) console.warn(`\n!!! ${skipReason}\n`)
  * store. Without PARLEY_TEST_DATABASE_URL the PostgreSQL half is reported as skipped.
  * @example forEachDialect('consents', (ctx) => { it('…', async () => { await ctx.store.db… }) })
  */
-export function forEachDialect(name: string, suite: (context: { readonly store: Store; dialect: Dialect }) => void): void {
+export function forEachDialect(
+  name: string,
+  suite: (context: { readonly store: Store; dialect: Dialect }) => void,
+): void {
   for (const dialect of ['sqlite', 'postgres'] as const) {
     const skip = dialect === 'postgres' && !postgresUrl ? skipReason : false
     describe(`${name} [${dialect}]`, { skip }, () => {

@@ -5,7 +5,11 @@ import type { App } from '../../app/compose.ts'
 const Healthz = Type.Object({ status: Type.Literal('ok') })
 const Readyz = Type.Object({
   status: Type.Union([Type.Literal('ready'), Type.Literal('not_ready')]),
-  database: Type.Object({ ok: Type.Boolean(), location: Type.String(), detail: Type.Optional(Type.String()) }),
+  database: Type.Object({
+    ok: Type.Boolean(),
+    location: Type.String(),
+    detail: Type.Optional(Type.String()),
+  }),
   migrations: Type.Object({ ok: Type.Boolean(), pending: Type.Array(Type.String()) }),
 })
 
@@ -14,7 +18,9 @@ export function healthRoutes(app: App) {
   return (server: FastifyInstance) => {
     server.get(
       '/healthz',
-      { schema: { tags: ['operations'], summary: 'The process is up', response: { 200: Healthz } } },
+      {
+        schema: { tags: ['operations'], summary: 'The process is up', response: { 200: Healthz } },
+      },
       () => ({ status: 'ok' as const }),
     )
     server.get(
@@ -28,7 +34,10 @@ export function healthRoutes(app: App) {
       },
       async (_request, reply) => {
         const readiness = await app.readiness()
-        const body = { status: readiness.ready ? ('ready' as const) : ('not_ready' as const), ...readiness }
+        const body = {
+          status: readiness.ready ? ('ready' as const) : ('not_ready' as const),
+          ...readiness,
+        }
         return reply.status(readiness.ready ? 200 : 503).send(body)
       },
     )

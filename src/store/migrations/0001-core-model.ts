@@ -91,7 +91,9 @@ export function coreModel(dialect: Dialect): Migration {
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('username', 'text', (c) => c.notNull().unique())
         .addColumn('display_name', 'text', (c) => c.notNull())
-        .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('agent', 'supervisor', 'admin')`))
+        .addColumn('role', 'text', (c) =>
+          c.notNull().check(sql`role in ('agent', 'supervisor', 'admin')`),
+        )
         .addColumn('password_hash', 'text', (c) => c.notNull())
         .addColumn('capacity', 'integer', (c) => c.notNull().defaultTo(3))
         .addColumn('status', 'text', (c) => c.notNull().defaultTo('offline'))
@@ -104,7 +106,9 @@ export function coreModel(dialect: Dialect): Migration {
         .createTable('agent_skills')
         .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
         .addColumn('skill', 'text', (c) => c.notNull())
-        .addColumn('proficiency', 'integer', (c) => c.notNull().check(sql`proficiency between 1 and 5`))
+        .addColumn('proficiency', 'integer', (c) =>
+          c.notNull().check(sql`proficiency between 1 and 5`),
+        )
         .addPrimaryKeyConstraint('agent_skills_pk', ['user_id', 'skill'])
         .execute()
       await db.schema
@@ -123,7 +127,11 @@ export function coreModel(dialect: Dialect): Migration {
         .addColumn('data', 'text')
         .addColumn('occurred_at', 'bigint', (c) => c.notNull())
         .execute()
-      await db.schema.createIndex('agent_events_by_time').on('agent_events').columns(['occurred_at']).execute()
+      await db.schema
+        .createIndex('agent_events_by_time')
+        .on('agent_events')
+        .columns(['occurred_at'])
+        .execute()
 
       await db.schema
         .createTable('api_keys')
@@ -188,7 +196,9 @@ export function coreModel(dialect: Dialect): Migration {
       await db.schema
         .createTable('messages')
         .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('direction', 'text', (c) => c.notNull().check(sql`direction in ('outbound', 'inbound')`))
+        .addColumn('direction', 'text', (c) =>
+          c.notNull().check(sql`direction in ('outbound', 'inbound')`),
+        )
         .addColumn('program', 'text')
         .addColumn('from_number', 'text', (c) => c.notNull())
         .addColumn('to_number', 'text', (c) => c.notNull())
@@ -218,9 +228,21 @@ export function coreModel(dialect: Dialect): Migration {
         .addColumn('updated_at', 'bigint', (c) => c.notNull())
         .execute()
       // the dispatcher's claim: due rows by status and time
-      await db.schema.createIndex('messages_due').on('messages').columns(['status', 'next_attempt_at']).execute()
-      await db.schema.createIndex('messages_by_carrier_id').on('messages').columns(['carrier_id']).execute()
-      await db.schema.createIndex('messages_by_created').on('messages').columns(['created_at']).execute()
+      await db.schema
+        .createIndex('messages_due')
+        .on('messages')
+        .columns(['status', 'next_attempt_at'])
+        .execute()
+      await db.schema
+        .createIndex('messages_by_carrier_id')
+        .on('messages')
+        .columns(['carrier_id'])
+        .execute()
+      await db.schema
+        .createIndex('messages_by_created')
+        .on('messages')
+        .columns(['created_at'])
+        .execute()
       await db.schema
         .createIndex('messages_idempotency')
         .on('messages')
@@ -250,7 +272,11 @@ export function coreModel(dialect: Dialect): Migration {
         .addColumn('data', 'text')
         .addColumn('occurred_at', 'bigint', (c) => c.notNull())
         .execute()
-      await db.schema.createIndex('audit_events_by_time').on('audit_events').columns(['occurred_at']).execute()
+      await db.schema
+        .createIndex('audit_events_by_time')
+        .on('audit_events')
+        .columns(['occurred_at'])
+        .execute()
       await makeAppendOnly(db, dialect, 'audit_events')
     },
   }
@@ -261,7 +287,9 @@ async function makeAppendOnly(db: AnyDb, dialect: Dialect, table: string): Promi
   const message = `${table} is append-only`
   if (dialect === 'sqlite') {
     await sql
-      .raw(`CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${message}'); END`)
+      .raw(
+        `CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${message}'); END`,
+      )
       .execute(db)
     return
   }
@@ -271,6 +299,8 @@ async function makeAppendOnly(db: AnyDb, dialect: Dialect, table: string): Promi
     )
     .execute(db)
   await sql
-    .raw(`CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_no_update()`)
+    .raw(
+      `CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_no_update()`,
+    )
     .execute(db)
 }
