@@ -18,6 +18,9 @@ export interface Database {
   agent_events: AgentEventRow
   api_keys: ApiKeyRow
   messages: MessageRow
+  idempotency_keys: IdempotencyKeyRow
+  carrier_refs: CarrierRefRow
+  broadcasts: BroadcastRow
   message_status_events: MessageStatusEventRow
   conversations: ConversationRow
   conversation_events: ConversationEventRow
@@ -144,19 +147,22 @@ export interface MessageRow {
   template_version: number | null
   language: string | null
   priority: string
+  lane: number
+  purpose: string
   status: string
   trunk: string | null
   carrier_id: string | null
   reference: string | null
-  idempotency_key: string | null
-  request_hash: string | null
   api_key_id: string | null
+  broadcast_id: string | null
   is_test: number
   conversation_id: string | null
   attempts: Generated<number>
   next_attempt_at: number | null
   send_at: number | null
   expires_at: number | null
+  lease_until: number | null
+  fallback_email: string | null
   error_code: string | null
   error_detail: string | null
   created_at: number
@@ -209,4 +215,36 @@ export interface AuditEventRow {
   subject: string | null
   data: string | null
   occurred_at: number
+}
+
+export interface IdempotencyKeyRow {
+  api_key_id: string
+  key: string
+  request_hash: string
+  status_code: number
+  response: string
+  created_at: number
+}
+
+export interface CarrierRefRow {
+  trunk: string
+  carrier_id: string
+  message_id: string
+  part: number
+  status: string
+}
+
+export interface BroadcastRow {
+  id: string
+  program: string
+  template_key: string
+  priority: string
+  status: string
+  total: number
+  accepted: number
+  skipped: string
+  api_key_id: string | null
+  reference: string | null
+  created_at: number
+  cancelled_at: number | null
 }
