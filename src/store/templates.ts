@@ -1,0 +1,141 @@
+import type { Kysely } from 'kysely'
+import type { TemplateVersion } from '../domain/templates/template-version.ts'
+import type { Database, TemplateVersionRow } from './database.ts'
+
+export interface StoredTemplateVersion extends TemplateVersion {
+  createdBy: string
+  createdAt: number
+  approvedBy: string | undefined
+  approvedAt: number | undefined
+}
+
+function fromRow(
+  row: TemplateVersionRow & { category: string; owner: string },
+): StoredTemplateVersion {
+  return {
+    key: row.template_key,
+    version: row.version,
+    category: row.category as TemplateVersion['category'],
+    status: row.status as TemplateVersion['status'],
+    owner: row.owner,
+    reviewDue: row.review_due ?? '',
+    variants: JSON.parse(row.variants) as TemplateVersion['variants'],
+    ...(row.email ? { email: JSON.parse(row.email) as NonNullable<TemplateVersion['email']> } : {}),
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    approvedBy: row.approved_by ?? undefined,
+    approvedAt: row.approved_at ?? undefined,
+  }
+}
+
+const versionColumns = [
+  'template_versions.template_key',
+  'template_versions.version',
+  'template_versions.status',
+  'template_versions.review_due',
+  'template_versions.variants',
+  'template_versions.email',
+  'template_versions.created_by',
+  'template_versions.created_at',
+  'template_versions.approved_by',
+  'template_versions.approved_at',
+  'templates.category',
+  'templates.owner',
+] as const
+
+/**
+ * Adds a template version (creating the template on its first version).
+ * Versions are immutable once written; a change is a new version.
+ */
+export async function insertTemplateVersion(
+  db: Kysely<Database>,
+  version: StoredTemplateVersion,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('templates')
+      .values({
+        key: version.key,
+        category: version.category,
+        owner: version.owner,
+        created_at: version.createdAt,
+        updated_at: version.createdAt,
+      })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({ owner: version.owner, updated_at: version.createdAt }),
+      )
+      .execute()
+    await trx
+      .insertInto('template_versions')
+      .values({
+        template_key: version.key,
+        version: version.version,
+        status: version.status,
+        review_due: version.reviewDue || null,
+        variants: JSON.stringify(version.variants),
+        email: version.email ? JSON.stringify(version.email) : null,
+        created_by: version.createdBy,
+        created_at: version.createdAt,
+        approved_by: version.approvedBy ?? null,
+        approved_at: version.approvedAt ?? null,
+      })
+      .execute()
+  })
+}
+
+/** Every version of a template, newest first (empty when the key is unknown). */
+export async function listTemplateVersions(
+  db: Kysely<Database>,
+  key: string,
+): Promise<StoredTemplateVersion[]> {
+  const rows = await db
+    .selectFrom('template_versions')
+    .innerJoin('templates', 'templates.key', 'template_versions.template_key')
+    .select(versionColumns)
+    .where('template_versions.template_key', '=', key)
+    .orderBy('template_versions.version', 'desc')
+    .execute()
+  return rows.map(fromRow)
+}
+
+/** The newest version of each template. */
+export async function listLatestTemplates(db: Kysely<Database>): Promise<StoredTemplateVersion[]> {
+  const rows = await db
+    .selectFrom('template_versions')
+    .innerJoin('templates', 'templates.key', 'template_versions.template_key')
+    .select(versionColumns)
+    .where(({ eb, selectFrom }) =>
+      eb(
+        'template_versions.version',
+        '=',
+        selectFrom('template_versions as v')
+          .select(({ fn }) => fn.max('v.version').as('max'))
+          .whereRef('v.template_key', '=', 'template_versions.template_key'),
+      ),
+    )
+    .orderBy('template_versions.template_key')
+    .execute()
+  return rows.map(fromRow)
+}
+
+/** Sets a version's status (approve, retire), recording who approved it. */
+export async function setTemplateVersionStatus(
+  db: Kysely<Database>,
+  change: {
+    key: string
+    version: number
+    status: TemplateVersion['status']
+    by: string
+    at: number
+  },
+): Promise<void> {
+  await db
+    .updateTable('template_versions')
+    .set({
+      status: change.status,
+      ...(change.status === 'approved' ? { approved_by: change.by, approved_at: change.at } : {}),
+    })
+    .where('template_key', '=', change.key)
+    .where('version', '=', change.version)
+    .execute()
+}
