@@ -78,7 +78,7 @@ describe('parley command', () => {
     assert.match(parley(['migrate', '--verbose'], env).stderr, /\n\s+at /)
   })
 
-  it('serves, refuses a second instance on the same SQLite file, and stops cleanly on SIGTERM', async () => {
+  it('serves, refuses a second server on the same SQLite file, and stops cleanly on SIGTERM', async () => {
     const env = { ...cleanEnv, PARLEY_DB_FILE: join(dir, 'serve.db'), PARLEY_PORT: '0' }
     const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
       cwd: root,
@@ -99,9 +99,12 @@ describe('parley command', () => {
     const health = await fetch(`http://127.0.0.1:${port}/healthz`)
     assert.equal(health.status, 200)
 
-    const second = parley(['migrate'], { PARLEY_DB_FILE: env.PARLEY_DB_FILE })
+    const second = parley(['serve'], { PARLEY_DB_FILE: env.PARLEY_DB_FILE, PARLEY_PORT: '0' })
     assert.equal(second.code, 4)
-    assert.match(second.stderr, /database_locked: .*serve\.db is in use by another Parley process/)
+    assert.equal(second.stderr.trim().split('\n').length, 1)
+    assert.match(second.stderr, /database_locked: .*serve\.db is in use by another Parley server/)
+    const doctor = parley(['doctor'], { PARLEY_DB_FILE: env.PARLEY_DB_FILE })
+    assert.equal(doctor.code, 0, 'commands still work beside a running server')
 
     const started = Date.now()
     const exited = new Promise<number | null>((resolve) => server.on('exit', resolve))

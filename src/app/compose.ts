@@ -31,6 +31,8 @@ export async function composeApp(options: {
   random?: Random
   store?: Store
   migrate?: boolean
+  /** A server holds the SQLite instance lock; one-off commands do not. */
+  singleInstance?: boolean
 }): Promise<App> {
   const { config, logger } = options
   const store =
@@ -40,6 +42,7 @@ export async function composeApp(options: {
       file: config.database.file,
       busyTimeoutMs: config.database.busyTimeoutMs,
       poolSize: config.database.poolSize,
+      singleInstance: options.singleInstance ?? false,
     }))
   try {
     if (options.migrate !== false) {

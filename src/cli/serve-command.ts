@@ -17,7 +17,7 @@ export function serveCommand(program: Command): void {
     .action(async (_options: unknown, command: Command) => {
       const config = configFrom(command)
       const logger = createLogger({ level: config.log.level, secrets: secretValues(config) })
-      const app = await composeApp({ config, logger })
+      const app = await composeApp({ config, logger, singleInstance: true })
       const server = await buildServer(app)
       await server.listen({ host: config.server.host, port: config.server.port })
       logger.info({ store: app.store.location, config: config.source }, 'parley is ready')

@@ -17,6 +17,11 @@ export interface StoreOptions {
   poolSize?: number
   /** PostgreSQL schema to use (tests isolate themselves in a throwaway schema). */
   schema?: string
+  /**
+   * Hold the SQLite instance lock for the life of the store: a second server
+   * on the same file fails fast. Commands (migrate, doctor, apikey) do not take it.
+   */
+  singleInstance?: boolean
 }
 
 /** An open store: the query builder plus what the rest of the system needs to know about it. */
@@ -37,9 +42,9 @@ function typeOverrides(): pg.TypeOverrides {
 
 /**
  * Opens the store: PostgreSQL when `url` is given, otherwise the SQLite file
- * (created with its folder, WAL, foreign keys on). The SQLite file is locked
- * exclusively so that a second Parley process fails fast instead of corrupting
- * the outbox; the OS releases the lock when the process dies, even on kill -9.
+ * (created with its folder, WAL, foreign keys on). A server opens SQLite with
+ * `singleInstance`, so a second server on the same file fails fast instead of
+ * dispatching the same outbox twice.
  * @example const store = await openStore({ file: './data/parley.db' })
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
@@ -51,37 +56,57 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 function openSqlite(file: string, options: StoreOptions): Store {
   const inMemory = file === ':memory:'
   const location = inMemory ? 'sqlite::memory:' : `sqlite:${resolve(file)}`
+  const instanceLock =
+    options.singleInstance && !inMemory ? takeInstanceLock(file, location) : undefined
   let sqlite: SqliteDatabase.Database
   try {
     if (!inMemory) mkdirSync(dirname(resolve(file)), { recursive: true })
-    // a short wait while taking the lock: another live process holds it for its lifetime
-    sqlite = new SqliteDatabase(file, { timeout: 250 })
-  } catch (error) {
-    throw new StoreError('database_unwritable', `cannot open ${location}: ${describe(error)}`, {
-      cause: error,
-    })
-  }
-  try {
-    sqlite.pragma('locking_mode = EXCLUSIVE')
+    sqlite = new SqliteDatabase(file, { timeout: options.busyTimeoutMs ?? 5000 })
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('foreign_keys = ON')
-    sqlite.exec('BEGIN IMMEDIATE; COMMIT') // takes the exclusive lock now, not at the first write
-    sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`)
   } catch (error) {
-    sqlite.close()
-    const busy = (error as { code?: string }).code?.startsWith('SQLITE_BUSY') === true
-    if (busy) {
-      throw new StoreError('database_locked', `${location} is in use by another Parley process`, {
-        cause: error,
-      })
-    }
-    throw new StoreError('database_unwritable', `cannot use ${location}: ${describe(error)}`, {
+    instanceLock?.close()
+    throw sqliteError(error, location)
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const close = async () => {
+    await db.destroy()
+    instanceLock?.close()
+  }
+  return { db, dialect: 'sqlite', location, close }
+}
+
+/**
+ * Locks `<file>.lock` exclusively (an SQLite file in EXCLUSIVE locking mode).
+ * The OS drops the lock when the process dies, even on kill -9, so it never
+ * goes stale the way a PID file does.
+ */
+function takeInstanceLock(file: string, location: string): SqliteDatabase.Database {
+  let lock: SqliteDatabase.Database | undefined
+  try {
+    mkdirSync(dirname(resolve(file)), { recursive: true })
+    lock = new SqliteDatabase(`${file}.lock`, { timeout: 250 })
+    lock.pragma('locking_mode = EXCLUSIVE')
+    lock.exec('CREATE TABLE IF NOT EXISTS instance (pid INTEGER); DELETE FROM instance;')
+    lock.prepare('INSERT INTO instance (pid) VALUES (?)').run(process.pid)
+    return lock
+  } catch (error) {
+    lock?.close()
+    throw sqliteError(error, location)
+  }
+}
+
+function sqliteError(error: unknown, location: string): StoreError {
+  const code = (error as { code?: string }).code ?? ''
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new StoreError('database_locked', `${location} is in use by another Parley server`, {
       cause: error,
     })
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
-  return { db, dialect: 'sqlite', location, close: () => db.destroy() }
+  return new StoreError('database_unwritable', `cannot use ${location}: ${describe(error)}`, {
+    cause: error,
+  })
 }
 
 async function openPostgres(url: string, options: StoreOptions): Promise<Store> {
