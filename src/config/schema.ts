@@ -97,6 +97,10 @@ const SmppTrunk = closed({
   receiptIdBase: Type.Union([Type.Literal('hex'), Type.Literal('decimal'), Type.Literal('auto')], {
     default: 'auto',
   }),
+  submitTimeoutMs: Type.Integer({ minimum: 100, default: 10000 }),
+  throttleBackoffMs: Type.Integer({ minimum: 0, default: 1000 }),
+  rebindInitialMs: Type.Integer({ minimum: 10, default: 1000 }),
+  rebindMaxMs: Type.Integer({ minimum: 10, default: 60000 }),
 })
 
 /** Trunk schemas by `type`; the loader validates each trunk against the one its type names. */
@@ -134,6 +138,9 @@ const CaptureRule = closed({
   mask: Type.Optional(Type.String()),
 })
 
+/** PII kinds masked in agents' view of inbound texts when a program does not say (`maskPii`). */
+export const DEFAULT_MASK_PII = Object.freeze(['payment_card', 'sin', 'bc_phn'] as const)
+
 const ProgramSchema = closed({
   id: Id,
   name: Type.String({ minLength: 1 }),
@@ -148,7 +155,7 @@ const ProgramSchema = closed({
   captures: Type.Array(CaptureRule, { default: [], maxItems: 3 }),
   maskPii: Type.Array(
     Type.Union(['payment_card', 'sin', 'bc_phn', 'email', 'phone'].map((k) => Type.Literal(k))),
-    { default: ['payment_card', 'sin', 'bc_phn'] },
+    { default: [...DEFAULT_MASK_PII] },
   ),
 })
 

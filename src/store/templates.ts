@@ -139,3 +139,24 @@ export async function setTemplateVersionStatus(
     .where('version', '=', change.version)
     .execute()
 }
+
+/**
+ * What sending needs to know about a template key: whether it exists, and
+ * its newest approved version (undefined when none is approved).
+ */
+export async function findSendableTemplate(
+  db: Kysely<Database>,
+  key: string,
+): Promise<{ exists: boolean; approved: StoredTemplateVersion | undefined }> {
+  const row = await db
+    .selectFrom('template_versions')
+    .innerJoin('templates', 'templates.key', 'template_versions.template_key')
+    .select(versionColumns)
+    .where('template_versions.template_key', '=', key)
+    .orderBy(({ eb }) => eb.case().when('template_versions.status', '=', 'approved').then(0).else(1).end())
+    .orderBy('template_versions.version', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  if (!row) return { exists: false, approved: undefined }
+  return { exists: true, approved: row.status === 'approved' ? fromRow(row) : undefined }
+}

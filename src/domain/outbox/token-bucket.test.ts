@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import fc from 'fast-check'
-import { newTokenBucket, takeTokens, type TokenBucket } from './token-bucket.ts'
+import { newTokenBucket, reserveTokens, takeTokens, type TokenBucket } from './token-bucket.ts'
 
 describe('token bucket', () => {
   it('lets a long code send one segment per second (REFERENCE.md: 1 segment/s)', () => {
@@ -39,6 +39,43 @@ describe('token bucket', () => {
           }
           // one oversized take may overdraw by at most (cost - capacity)
           assert.ok(taken <= bucket.capacity + (rate * now) / 1000 + 4)
+        },
+      ),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('books a batch on a long code one second apart (1 segment/s)', () => {
+    let bucket = newTokenBucket(1, 0)
+    const times: number[] = []
+    for (let i = 0; i < 4; i++) {
+      const booked = reserveTokens(bucket, 1, 0)
+      times.push(booked.at)
+      bucket = booked.bucket
+    }
+    assert.deepEqual(times, [0, 1000, 2000, 3000])
+  })
+
+  it('property: bookings never go faster than capacity + rate × elapsed', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 3 })), { minLength: 1, maxLength: 100 }),
+        (rate, steps) => {
+          let bucket = newTokenBucket(rate, 0)
+          let now = 0
+          let booked = 0
+          let last = 0
+          for (const [advance, cost] of steps) {
+            now += advance
+            const r = reserveTokens(bucket, cost, now)
+            bucket = r.bucket
+            booked += cost
+            last = Math.max(last, r.at)
+            assert.ok(r.at >= now)
+          }
+          // everything booked by time `last` fits the bucket's allowance (1 ms rounding per step)
+          assert.ok(booked <= bucket.capacity + (rate * (last + steps.length)) / 1000 + 1e-9)
         },
       ),
       { numRuns: 1000 },

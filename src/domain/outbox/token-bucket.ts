@@ -37,5 +37,19 @@ export function takeTokens(
   return { ok: false, bucket: refilled, waitMs }
 }
 
+/**
+ * Books `cost` tokens now, going into debt if need be, and says when the
+ * booked send may go: at once while the bucket has the tokens, otherwise
+ * once the debt would have refilled. Successive bookings queue up behind one
+ * another, so a dispatcher can schedule a whole batch precisely.
+ * @example reserveTokens(newTokenBucket(1, 0), 1, 0).at // 0, and the next booking's at is 1000
+ */
+export function reserveTokens(bucket: TokenBucket, cost: number, now: number): { at: number; bucket: TokenBucket } {
+  const elapsed = Math.max(0, now - bucket.at)
+  const tokens = Math.min(bucket.capacity, bucket.tokens + (elapsed * bucket.ratePerSecond) / 1000) - cost
+  const at = tokens >= 0 ? now : now + Math.ceil((-tokens * 1000) / bucket.ratePerSecond)
+  return { at, bucket: { ...bucket, tokens, at: Math.max(now, bucket.at) } }
+}
+
 /** Default throughput by sender type, in segments per second (REFERENCE.md, Twilio). */
 export const DEFAULT_SEGMENTS_PER_SECOND = { long_code: 1, toll_free: 3, short_code: 100 } as const

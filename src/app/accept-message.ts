@@ -1,0 +1,275 @@
+import { createHash } from 'node:crypto'
+import type { Config, ProgramConfig } from '../config/schema.ts'
+import { checkSendPolicy } from '../domain/consent/check-send-policy.ts'
+import { isLanguage, type Language } from '../domain/language.ts'
+import { checkRecipientLimits, DEFAULT_RECIPIENT_LIMITS } from '../domain/outbox/recipient-limits.ts'
+import { isCountryCode } from '../domain/phone/country-code.ts'
+import { parsePhone } from '../domain/phone/parse-phone.ts'
+import { countSegments } from '../domain/segments/count-segments.ts'
+import { renderTemplate } from '../domain/templates/render-template.ts'
+import type { ApiKeyRecord } from '../store/api-keys.ts'
+import type { Store } from '../store/connect.ts'
+import { getConsentStatus } from '../store/consents.ts'
+import { findContactByPhone } from '../store/contacts.ts'
+import { findIdempotentResponse, saveIdempotentResponse } from '../store/idempotency.ts'
+import { countRecentForRecipient, insertMessages, type MessagePriority, type NewMessage } from '../store/messages.ts'
+import { findSendableTemplate } from '../store/templates.ts'
+import type { Clock, Random } from './ports.ts'
+import { refuse, type Refusal } from './refusal.ts'
+
+export interface SendRequest {
+  to: string
+  template: string
+  language?: string | undefined
+  personalisation: Record<string, string>
+  program: string
+  priority?: MessagePriority | undefined
+  /** ISO 8601 date-time; the message is held until then. */
+  sendAt?: string | undefined
+  reference?: string | undefined
+}
+
+export type AcceptRefusalCode =
+  | 'program_not_found'
+  | 'invalid_number'
+  | 'destination_not_allowed'
+  | 'template_not_found'
+  | 'template_not_approved'
+  | 'template_language_unavailable'
+  | 'missing_personalisation'
+  | 'consent_required'
+  | 'recipient_rate_limited'
+  | 'invalid_send_at'
+  | 'idempotency_key_reused'
+  | 'sandbox_unavailable'
+
+/** The 202 body: what was committed to the outbox. */
+export interface AcceptedMessage {
+  id: string
+  status: 'queued'
+  from: string
+  to: string
+  program: string
+  segments: number
+  encoding: 'gsm7' | 'ucs2'
+  template: { key: string; version: number }
+  language: Language
+  priority: MessagePriority
+  sendAt: string | undefined
+  reference: string | undefined
+  test: boolean
+}
+
+export type AcceptResult =
+  | { ok: true; message: AcceptedMessage; replayed: boolean }
+  | Refusal<AcceptRefusalCode>
+
+export interface AcceptDeps {
+  config: Config
+  store: Store
+  clock: Clock
+  random: Random
+}
+
+const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000
+
+/**
+ * Accepts a templated text for sending: checks it (number, destination,
+ * template, personalisation, consent, per-recipient caps), then commits it to
+ * the outbox in one transaction. Returning `ok: true` means it is durable.
+ * A refusal for want of consent is itself recorded, as a blocked message.
+ * @example await acceptMessage(deps, { to: '2505550123', template: 'case_update', personalisation: {…}, program: 'general' }, { apiKey })
+ */
+export async function acceptMessage(
+  deps: AcceptDeps,
+  request: SendRequest,
+  caller: { apiKey: ApiKeyRecord; idempotencyKey?: string | undefined },
+): Promise<AcceptResult> {
+  const now = deps.clock.now()
+  const requestHash = hashRequest(request)
+  if (caller.idempotencyKey) {
+    const previous = await findIdempotentResponse(
+      deps.store.db,
+      caller.apiKey.id,
+      caller.idempotencyKey,
+      now - IDEMPOTENCY_WINDOW_MS,
+    )
+    if (previous && previous.requestHash !== requestHash) {
+      return refuse('idempotency_key_reused', 'this Idempotency-Key was used with a different request in the last 24 hours')
+    }
+    if (previous) return { ok: true, message: previous.body as AcceptedMessage, replayed: true }
+  }
+
+  const draft = await prepare(deps, request, caller.apiKey, now)
+  if (!draft.ok) return draft
+  const { message, response } = draft
+
+  const refusal = await checkRecipient(deps, message, now)
+  if (refusal) return refusal
+
+  const status = await getConsentStatus(deps.store.db, message.to, message.program ?? '')
+  const policy = checkSendPolicy({
+    status: status ?? 'unknown',
+    purpose: 'regular',
+    program: { requiresOptIn: draft.program.requiresOptIn },
+  })
+  if (!policy.allowed) {
+    // nothing is queued, but the attempt is kept as a blocked message for the record
+    const blocked: NewMessage = { ...message, status: 'blocked', nextAttemptAt: undefined, errorCode: policy.reason }
+    await insertMessages(deps.store.db, [blocked], () => deps.random.id())
+    const reason = policy.reason === 'opted_out' ? 'has opted out of' : 'has not opted in to'
+    return refuse('consent_required', `${message.to} ${reason} program ${draft.program.id}`, {
+      consent: status ?? 'unknown',
+      messageId: message.id,
+    })
+  }
+
+  await deps.store.db.transaction().execute(async (trx) => {
+    await insertMessages(trx, [message], () => deps.random.id())
+    if (caller.idempotencyKey) {
+      await saveIdempotentResponse(trx, {
+        apiKeyId: caller.apiKey.id,
+        key: caller.idempotencyKey,
+        requestHash,
+        statusCode: 202,
+        body: response,
+        createdAt: now,
+      })
+    }
+  })
+  return { ok: true, message: response, replayed: false }
+}
+
+type Prepared =
+  | { ok: true; message: NewMessage; response: AcceptedMessage; program: ProgramConfig }
+  | Refusal<AcceptRefusalCode>
+
+/** Everything that needs no write: resolve, render and measure the text. */
+async function prepare(deps: AcceptDeps, request: SendRequest, apiKey: ApiKeyRecord, now: number): Promise<Prepared> {
+  const { config } = deps
+  const program = config.programs.find((p) => p.id === request.program)
+  if (!program) {
+    return refuse('program_not_found', `no program ${JSON.stringify(request.program)}`, {
+      programs: config.programs.map((p) => p.id),
+    })
+  }
+  const region = isCountryCode(config.defaultRegion) ? config.defaultRegion : 'CA'
+  const phone = parsePhone(request.to, region)
+  if (!phone.ok) return refuse('invalid_number', phone.message, { reason: phone.reason })
+  if (!phone.country || !config.allowedCountries.includes(phone.country)) {
+    return refuse('destination_not_allowed', `texts to ${phone.country ?? 'this destination'} are not allowed`, {
+      allowedCountries: config.allowedCountries,
+    })
+  }
+  let sendAt: number | undefined
+  if (request.sendAt !== undefined) {
+    sendAt = Date.parse(request.sendAt)
+    if (Number.isNaN(sendAt)) return refuse('invalid_send_at', 'sendAt must be an ISO 8601 date-time')
+  }
+
+  const template = await findSendableTemplate(deps.store.db, request.template)
+  if (!template.exists) return refuse('template_not_found', `no template ${JSON.stringify(request.template)}`)
+  if (!template.approved) {
+    return refuse('template_not_approved', `template ${request.template} has no approved version`)
+  }
+  const contact = request.language ? undefined : await findContactByPhone(deps.store.db, phone.e164)
+  const wanted = request.language ?? contact?.language ?? config.defaultLanguage
+  const language: Language = isLanguage(wanted) ? wanted : 'en'
+  const rendered = renderTemplate(template.approved, language, request.personalisation)
+  if (!rendered.ok && rendered.reason === 'missing_personalisation') {
+    return refuse('missing_personalisation', `missing personalisation: ${rendered.missing.join(', ')}`, {
+      missing: rendered.missing,
+    })
+  }
+  if (!rendered.ok) {
+    return refuse('template_language_unavailable', `template ${request.template} has no ${language} variant`, {
+      available: rendered.available,
+    })
+  }
+
+  let trunk: string | undefined
+  if (apiKey.test) {
+    trunk = Object.values(config.trunks).find((t) => t.type === 'sandbox')?.name
+    if (!trunk) return refuse('sandbox_unavailable', 'a test key needs a sandbox trunk in the configuration')
+  }
+  const count = countSegments(rendered.text)
+  const priority = request.priority ?? 'normal'
+  const message: NewMessage = {
+    id: deps.random.id(),
+    direction: 'outbound',
+    program: program.id,
+    from: program.sender,
+    to: phone.e164,
+    body: rendered.text,
+    encoding: count.encoding,
+    segments: count.segments,
+    templateKey: template.approved.key,
+    templateVersion: template.approved.version,
+    language: rendered.language,
+    priority,
+    purpose: 'regular',
+    status: 'queued',
+    trunk,
+    reference: request.reference,
+    apiKeyId: apiKey.id,
+    broadcastId: undefined,
+    test: apiKey.test,
+    conversationId: undefined,
+    nextAttemptAt: Math.max(now, sendAt ?? now),
+    sendAt,
+    expiresAt: undefined,
+    fallbackEmail: undefined,
+    errorCode: undefined,
+    errorDetail: undefined,
+    createdAt: now,
+  }
+  const response: AcceptedMessage = {
+    id: message.id,
+    status: 'queued',
+    from: message.from,
+    to: message.to,
+    program: program.id,
+    segments: count.segments,
+    encoding: count.encoding,
+    template: { key: template.approved.key, version: template.approved.version },
+    language: rendered.language,
+    priority,
+    sendAt: sendAt === undefined ? undefined : new Date(sendAt).toISOString(),
+    reference: request.reference,
+    test: apiKey.test,
+  }
+  return { ok: true, message, response, program }
+}
+
+async function checkRecipient(
+  deps: AcceptDeps,
+  message: NewMessage,
+  now: number,
+): Promise<Refusal<AcceptRefusalCode> | undefined> {
+  const limits = DEFAULT_RECIPIENT_LIMITS
+  const recent = await countRecentForRecipient(deps.store.db, message.to, now - limits.windowMs, message.body)
+  const decision = checkRecipientLimits(limits, recent)
+  if (decision.ok) return undefined
+  const what = decision.limit === 'identical' ? 'identical texts' : 'texts'
+  return refuse('recipient_rate_limited', `${message.to} already received ${decision.max} ${what} in the last hour`, {
+    limit: decision.limit,
+    max: decision.max,
+  })
+}
+
+/** A stable hash of a request body: keys sorted at every level. */
+function hashRequest(request: SendRequest): string {
+  const canonical = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(canonical)
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.entries(value)
+          .filter(([, v]) => v !== undefined)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([k, v]) => [k, canonical(v)]),
+      )
+    }
+    return value
+  }
+  return createHash('sha256').update(JSON.stringify(canonical(request))).digest('hex')
+}

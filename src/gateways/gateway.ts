@@ -1,0 +1,151 @@
+/**
+ * The contract every carrier adapter (Twilio, SMPP, sandbox) implements. Carrier vocabulary
+ * (HTTP codes, command_status, stat:DELIVRD…) is translated into these words at the border, so
+ * the outbox and the rest of Parley never see a carrier-specific value except as `carrier*`
+ * fields kept for diagnostics.
+ */
+
+/** One SMS to submit. `messageId` is Parley's id, used only for logs and correlation. */
+export interface OutboundSms {
+  messageId: string
+  from: string
+  to: string
+  body: string
+}
+
+/** What the carrier accepted. SMPP multipart gives one id per part, in part order. */
+export interface SubmitResult {
+  carrierIds: string[]
+  segments: number
+}
+
+export type SendErrorCode =
+  | 'throttled'
+  | 'unavailable'
+  | 'timeout'
+  | 'rejected'
+  | 'invalid_number'
+  | 'opted_out'
+  | 'auth_failed'
+  | 'not_bound'
+  | 'unknown'
+
+export interface SendErrorOptions {
+  cause?: unknown
+  /** The carrier's own code (Twilio error code, SMPP command_status) for diagnostics. */
+  carrierCode?: string
+  /** True when the carrier may have accepted the message although we saw a failure. */
+  mayHaveBeenSent?: boolean
+}
+
+/**
+ * Thrown by every `Gateway.send`. The outbox retries only when `retryable` is true; when
+ * `mayHaveBeenSent` is true a retry may produce a duplicate, which the outbox may accept or not.
+ * @example throw new SendError('throttled', true, 'Twilio answered 429', { carrierCode: '20429' })
+ */
+export class SendError extends Error {
+  override readonly name = 'SendError'
+  readonly carrierCode: string | undefined
+  readonly mayHaveBeenSent: boolean
+
+  constructor(
+    readonly code: SendErrorCode,
+    readonly retryable: boolean,
+    message: string,
+    options: SendErrorOptions = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.carrierCode = options.carrierCode
+    this.mayHaveBeenSent = options.mayHaveBeenSent ?? false
+  }
+}
+
+/** Final statuses are delivered, undelivered and failed; 'sent' means the carrier has it. */
+export type ReceiptStatus = 'sent' | 'delivered' | 'undelivered' | 'failed'
+
+/** A delivery report. `carrierId` equals one of the ids `send` returned for the message. */
+export interface Receipt {
+  carrierId: string
+  status: ReceiptStatus
+  /** The carrier's own word (Twilio `undelivered`, SMPP `UNDELIV`), kept for diagnostics. */
+  carrierStatus: string
+  errorCode?: string
+  occurredAt: number
+}
+
+/** A mobile-originated message, already reassembled when it came in several parts. */
+export interface InboundSms {
+  carrierId: string
+  from: string
+  to: string
+  body: string
+  receivedAt: number
+}
+
+export interface GatewayHealth {
+  state: 'up' | 'down' | 'connecting' | 'disabled'
+  detail?: string
+  since: number
+}
+
+export interface Gateway {
+  readonly name: string
+  readonly kind: 'twilio' | 'smpp' | 'sandbox'
+  start(): Promise<void>
+  stop(): Promise<void>
+  /** @throws {SendError} */
+  send(sms: OutboundSms): Promise<SubmitResult>
+  onReceipt(listener: (r: Receipt) => void): void
+  onInbound(listener: (m: InboundSms) => void): void
+  health(): GatewayHealth
+  /** Values to scrub from logs (passwords, tokens). */
+  readonly secrets: readonly string[]
+}
+
+/** Time source, injected so tests control it and nothing calls Date.now() directly. */
+export interface Clock {
+  now(): number
+}
+
+/** The part of pino's logger that gateways use. */
+export interface GatewayLogger {
+  info(obj: object, msg: string): void
+  warn(obj: object, msg: string): void
+  error(obj: object, msg: string): void
+}
+
+/** Discards everything; the default when no logger is injected. */
+export const silentLogger: GatewayLogger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+}
+
+/**
+ * Small listener registry shared by the adapters; one failing listener does not stop others
+ * (a bug in one subscriber must not lose a receipt for the rest).
+ * @example const receipts = createListeners<Receipt>(logger, 'twilio:receipt'); receipts.emit(r)
+ */
+export function createListeners<T>(
+  logger: GatewayLogger,
+  label: string,
+): {
+  add: (listener: (value: T) => void) => void
+  emit: (value: T) => void
+} {
+  const listeners: ((value: T) => void)[] = []
+  return {
+    add: (listener) => {
+      listeners.push(listener)
+    },
+    emit: (value) => {
+      for (const listener of listeners) {
+        try {
+          listener(value)
+        } catch (err) {
+          logger.error({ err, label }, 'gateway listener threw')
+        }
+      }
+    },
+  }
+}
