@@ -26,7 +26,7 @@ describe('parley command', () => {
   it('prints help listing its commands', () => {
     const { code, stdout } = parley(['--help'])
     assert.equal(code, 0)
-    for (const command of ['serve', 'migrate', 'doctor'])
+    for (const command of ['serve', 'migrate', 'doctor', 'inspect'])
       assert.match(stdout, new RegExp(`\\b${command}\\b`))
   })
 
@@ -58,6 +58,11 @@ describe('parley command', () => {
     assert.equal(after.code, 0, after.stderr)
     assert.match(after.stdout, /database: ok/)
     assert.match(after.stdout, /SBC_HD_SMS_BCEID/)
+    // ê forces UCS-2 (REFERENCE.md, French accents): a warning to review, not a failure.
+    assert.match(
+      after.stdout,
+      /^warning: template satisfaction_survey: fr: ê force UCS-2 \(70 characters per segment instead of 160\)$/m,
+    )
   })
 
   it('exits 4 with one line when PostgreSQL is unreachable, and shows no password', () => {
@@ -77,6 +82,85 @@ describe('parley command', () => {
     const env = { DATABASE_URL: 'postgres://parley@127.0.0.1:1/parley' }
     assert.match(parley(['migrate', '--verbose'], env).stderr, /\n\s+at /)
   })
+
+  it('inspects a text: BCeID help lands in the BCeID queue with the user id masked', () => {
+    const { code, stdout, stderr } = parley([
+      'inspect',
+      'BCeID password locked, my user id: jdoe99',
+      '--program',
+      'bceid',
+    ])
+    assert.equal(code, 0, stderr)
+    const result = JSON.parse(stdout) as Record<string, unknown>
+    assert.deepEqual(result.screening, {
+      rule: 'bceid-keyword',
+      category: 'bceid',
+      queue: 'SBC_HD_SMS_BCEID',
+      priority: 5,
+      skills: ['bceid'],
+      attributes: { bceidUser: 'jdoe99' },
+      maskedText: 'BCeID password locked, my user id: [user id]',
+    })
+    assert.equal(result.to, '+12505550101', "--to defaults to the program's sender")
+    assert.equal(result.from, '+16045550123')
+    assert.deepEqual(result.keyword, { intent: 'none', language: 'en', keyword: null })
+  })
+
+  it('inspects "Arrêt" as a French opt-out sent in UCS-2 (REFERENCE.md keywords and accents)', () => {
+    const { code, stdout } = parley(['inspect', 'Arrêt'])
+    assert.equal(code, 0)
+    const result = JSON.parse(stdout) as Record<string, unknown>
+    assert.deepEqual(result.keyword, { intent: 'opt_out', language: 'fr', keyword: 'ARRET' })
+    assert.equal(result.encoding, 'ucs2')
+    assert.deepEqual(result.ucs2Characters, ['ê'])
+    assert.equal(result.to, '+12505550100', 'the first sender when no program is given')
+    assert.equal(result.program, 'general')
+  })
+
+  it('picks the program from --to, in any written form, and lists the PII found', () => {
+    const alerts = JSON.parse(parley(['inspect', 'Are we safe?', '--to', '55123']).stdout) as {
+      program: string
+      screening: { queue: string }
+    }
+    assert.equal(alerts.program, 'alerts')
+    assert.equal(alerts.screening.queue, 'SBC_HD_SMS_ALERTS')
+    const { stdout } = parley([
+      'inspect',
+      'card 4111 1111 1111 1111 call me 250-555-0199',
+      '--to',
+      '(250) 555-0101',
+      '--from',
+      '604 555 0123',
+    ])
+    const result = JSON.parse(stdout) as {
+      program: string
+      to: string
+      pii: string[]
+      screening: { maskedText: string }
+    }
+    assert.equal(result.program, 'bceid')
+    assert.equal(result.to, '+12505550101')
+    assert.deepEqual(result.pii, ['payment_card', 'phone'])
+    assert.doesNotMatch(result.screening.maskedText, /4111 1111 1111 1111/)
+  })
+
+  for (const { name, args, message } of [
+    {
+      name: 'an unknown program',
+      args: ['--program', 'nope'],
+      message: /^parley: unknown program "nope" \(known: general, bceid/,
+    },
+    { name: 'a --from that is not a phone number', args: ['--from', '12'], message: /--from 12: / },
+    { name: 'a --to that is not ours', args: ['--to', '999'], message: /--to 999 is not one of/ },
+  ]) {
+    it(`inspect exits 2 with one line on ${name}`, () => {
+      const { code, stdout, stderr } = parley(['inspect', 'hello', ...args])
+      assert.equal(code, 2)
+      assert.equal(stdout, '')
+      assert.equal(stderr.trim().split('\n').length, 1)
+      assert.match(stderr, message)
+    })
+  }
 
   it('serves, refuses a second server on the same SQLite file, and stops cleanly on SIGTERM', async () => {
     const env = { ...cleanEnv, PARLEY_DB_FILE: join(dir, 'serve.db'), PARLEY_PORT: '0' }

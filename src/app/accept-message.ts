@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto'
 import type { Config, ProgramConfig } from '../config/schema.ts'
 import { checkSendPolicy } from '../domain/consent/check-send-policy.ts'
 import { isLanguage, type Language } from '../domain/language.ts'
-import { checkRecipientLimits, DEFAULT_RECIPIENT_LIMITS } from '../domain/outbox/recipient-limits.ts'
+import {
+  checkRecipientLimits,
+  DEFAULT_RECIPIENT_LIMITS,
+} from '../domain/outbox/recipient-limits.ts'
 import { isCountryCode } from '../domain/phone/country-code.ts'
 import { parsePhone } from '../domain/phone/parse-phone.ts'
 import { countSegments } from '../domain/segments/count-segments.ts'
@@ -12,7 +15,12 @@ import type { Store } from '../store/connect.ts'
 import { getConsentStatus } from '../store/consents.ts'
 import { findContactByPhone } from '../store/contacts.ts'
 import { findIdempotentResponse, saveIdempotentResponse } from '../store/idempotency.ts'
-import { countRecentForRecipient, insertMessages, type MessagePriority, type NewMessage } from '../store/messages.ts'
+import {
+  countRecentForRecipient,
+  insertMessages,
+  type MessagePriority,
+  type NewMessage,
+} from '../store/messages.ts'
 import { findSendableTemplate } from '../store/templates.ts'
 import type { Clock, Random } from './ports.ts'
 import { refuse, type Refusal } from './refusal.ts'
@@ -61,8 +69,7 @@ export interface AcceptedMessage {
 }
 
 export type AcceptResult =
-  | { ok: true; message: AcceptedMessage; replayed: boolean }
-  | Refusal<AcceptRefusalCode>
+  { ok: true; message: AcceptedMessage; replayed: boolean } | Refusal<AcceptRefusalCode>
 
 export interface AcceptDeps {
   config: Config
@@ -95,7 +102,10 @@ export async function acceptMessage(
       now - IDEMPOTENCY_WINDOW_MS,
     )
     if (previous && previous.requestHash !== requestHash) {
-      return refuse('idempotency_key_reused', 'this Idempotency-Key was used with a different request in the last 24 hours')
+      return refuse(
+        'idempotency_key_reused',
+        'this Idempotency-Key was used with a different request in the last 24 hours',
+      )
     }
     if (previous) return { ok: true, message: previous.body as AcceptedMessage, replayed: true }
   }
@@ -115,7 +125,12 @@ export async function acceptMessage(
   })
   if (!policy.allowed) {
     // nothing is queued, but the attempt is kept as a blocked message for the record
-    const blocked: NewMessage = { ...message, status: 'blocked', nextAttemptAt: undefined, errorCode: policy.reason }
+    const blocked: NewMessage = {
+      ...message,
+      status: 'blocked',
+      nextAttemptAt: undefined,
+      errorCode: policy.reason,
+    }
     await insertMessages(deps.store.db, [blocked], () => deps.random.id())
     const reason = policy.reason === 'opted_out' ? 'has opted out of' : 'has not opted in to'
     return refuse('consent_required', `${message.to} ${reason} program ${draft.program.id}`, {
@@ -145,7 +160,12 @@ type Prepared =
   | Refusal<AcceptRefusalCode>
 
 /** Everything that needs no write: resolve, render and measure the text. */
-async function prepare(deps: AcceptDeps, request: SendRequest, apiKey: ApiKeyRecord, now: number): Promise<Prepared> {
+async function prepare(
+  deps: AcceptDeps,
+  request: SendRequest,
+  apiKey: ApiKeyRecord,
+  now: number,
+): Promise<Prepared> {
   const { config } = deps
   const program = config.programs.find((p) => p.id === request.program)
   if (!program) {
@@ -157,18 +177,24 @@ async function prepare(deps: AcceptDeps, request: SendRequest, apiKey: ApiKeyRec
   const phone = parsePhone(request.to, region)
   if (!phone.ok) return refuse('invalid_number', phone.message, { reason: phone.reason })
   if (!phone.country || !config.allowedCountries.includes(phone.country)) {
-    return refuse('destination_not_allowed', `texts to ${phone.country ?? 'this destination'} are not allowed`, {
-      allowedCountries: config.allowedCountries,
-    })
+    return refuse(
+      'destination_not_allowed',
+      `texts to ${phone.country ?? 'this destination'} are not allowed`,
+      {
+        allowedCountries: config.allowedCountries,
+      },
+    )
   }
   let sendAt: number | undefined
   if (request.sendAt !== undefined) {
     sendAt = Date.parse(request.sendAt)
-    if (Number.isNaN(sendAt)) return refuse('invalid_send_at', 'sendAt must be an ISO 8601 date-time')
+    if (Number.isNaN(sendAt))
+      return refuse('invalid_send_at', 'sendAt must be an ISO 8601 date-time')
   }
 
   const template = await findSendableTemplate(deps.store.db, request.template)
-  if (!template.exists) return refuse('template_not_found', `no template ${JSON.stringify(request.template)}`)
+  if (!template.exists)
+    return refuse('template_not_found', `no template ${JSON.stringify(request.template)}`)
   if (!template.approved) {
     return refuse('template_not_approved', `template ${request.template} has no approved version`)
   }
@@ -177,20 +203,29 @@ async function prepare(deps: AcceptDeps, request: SendRequest, apiKey: ApiKeyRec
   const language: Language = isLanguage(wanted) ? wanted : 'en'
   const rendered = renderTemplate(template.approved, language, request.personalisation)
   if (!rendered.ok && rendered.reason === 'missing_personalisation') {
-    return refuse('missing_personalisation', `missing personalisation: ${rendered.missing.join(', ')}`, {
-      missing: rendered.missing,
-    })
+    return refuse(
+      'missing_personalisation',
+      `missing personalisation: ${rendered.missing.join(', ')}`,
+      {
+        missing: rendered.missing,
+      },
+    )
   }
   if (!rendered.ok) {
-    return refuse('template_language_unavailable', `template ${request.template} has no ${language} variant`, {
-      available: rendered.available,
-    })
+    return refuse(
+      'template_language_unavailable',
+      `template ${request.template} has no ${language} variant`,
+      {
+        available: rendered.available,
+      },
+    )
   }
 
   let trunk: string | undefined
   if (apiKey.test) {
     trunk = Object.values(config.trunks).find((t) => t.type === 'sandbox')?.name
-    if (!trunk) return refuse('sandbox_unavailable', 'a test key needs a sandbox trunk in the configuration')
+    if (!trunk)
+      return refuse('sandbox_unavailable', 'a test key needs a sandbox trunk in the configuration')
   }
   const count = countSegments(rendered.text)
   const priority = request.priority ?? 'normal'
@@ -201,6 +236,7 @@ async function prepare(deps: AcceptDeps, request: SendRequest, apiKey: ApiKeyRec
     from: program.sender,
     to: phone.e164,
     body: rendered.text,
+    personalisation: request.personalisation,
     encoding: count.encoding,
     segments: count.segments,
     templateKey: template.approved.key,
@@ -247,14 +283,23 @@ async function checkRecipient(
   now: number,
 ): Promise<Refusal<AcceptRefusalCode> | undefined> {
   const limits = DEFAULT_RECIPIENT_LIMITS
-  const recent = await countRecentForRecipient(deps.store.db, message.to, now - limits.windowMs, message.body)
+  const recent = await countRecentForRecipient(
+    deps.store.db,
+    message.to,
+    now - limits.windowMs,
+    message.body,
+  )
   const decision = checkRecipientLimits(limits, recent)
   if (decision.ok) return undefined
   const what = decision.limit === 'identical' ? 'identical texts' : 'texts'
-  return refuse('recipient_rate_limited', `${message.to} already received ${decision.max} ${what} in the last hour`, {
-    limit: decision.limit,
-    max: decision.max,
-  })
+  return refuse(
+    'recipient_rate_limited',
+    `${message.to} already received ${decision.max} ${what} in the last hour`,
+    {
+      limit: decision.limit,
+      max: decision.max,
+    },
+  )
 }
 
 /** A stable hash of a request body: keys sorted at every level. */
@@ -271,5 +316,7 @@ function hashRequest(request: SendRequest): string {
     }
     return value
   }
-  return createHash('sha256').update(JSON.stringify(canonical(request))).digest('hex')
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(request)))
+    .digest('hex')
 }

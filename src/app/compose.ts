@@ -1,10 +1,18 @@
 import type { Logger } from 'pino'
 import type { Config } from '../config/schema.ts'
+import { createEmailSender, type EmailSender } from '../gateways/email/email-sender.ts'
+import type { ApiKeyRecord } from '../store/api-keys.ts'
 import { openStore, type Store } from '../store/connect.ts'
 import { migrateToLatest } from '../store/migrate.ts'
+import { createReceiptApplier, type ReceiptApplier } from './apply-receipt.ts'
 import { checkReadiness, type Readiness } from './check-readiness.ts'
+import { createGateways, type Gateways } from './create-gateways.ts'
 import { createMetrics, type Metrics } from './create-metrics.ts'
+import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatch-outbox.ts'
+import { createApiKeyAuthenticator } from './manage-api-keys.ts'
 import { systemClock, systemRandom, type Clock, type Random } from './ports.ts'
+import { sendFallbackEmail } from './send-fallback-email.ts'
+import { syncTemplates } from './sync-templates.ts'
 
 /** Everything the edges (HTTP, CLI) may use, wired once. */
 export interface App {
@@ -14,17 +22,19 @@ export interface App {
   readonly random: Random
   readonly metrics: Metrics
   readonly store: Store
+  readonly gateways: Gateways
+  readonly dispatcher: Dispatcher
+  readonly receipts: ReceiptApplier
+  readonly email: EmailSender | undefined
+  authenticateApiKey(token: string): Promise<ApiKeyRecord | undefined>
   readiness(): Promise<Readiness>
-  /** Stops background work and closes the store; safe to call twice. */
+  /** Starts the carrier trunks and the dispatcher (the server does; one-off commands don't). */
+  start(): Promise<void>
+  /** Stops the dispatcher and trunks, then closes the store; safe to call twice. */
   close(): Promise<void>
 }
 
-/**
- * The one place where configuration, store, clock, randomness and logger meet.
- * Opens the store (PostgreSQL when configured, else SQLite) and migrates it.
- * @example const app = await composeApp({ config, logger })
- */
-export async function composeApp(options: {
+export interface ComposeOptions {
   config: Config
   logger: Logger
   clock?: Clock
@@ -33,8 +43,21 @@ export async function composeApp(options: {
   migrate?: boolean
   /** A server holds the SQLite instance lock; one-off commands do not. */
   singleInstance?: boolean
-}): Promise<App> {
+  /** Replaces global fetch for the Twilio trunk (tests point it at a local server). */
+  fetch?: typeof fetch
+  dispatcher?: Partial<DispatcherOptions>
+}
+
+/**
+ * The one place where configuration, store, gateways, clock, randomness and
+ * logger meet. Opens the store (PostgreSQL when configured, else SQLite),
+ * migrates it, seeds templates from the configuration, and wires the outbox.
+ * @example const app = await composeApp({ config, logger }); await app.start()
+ */
+export async function composeApp(options: ComposeOptions): Promise<App> {
   const { config, logger } = options
+  const clock = options.clock ?? systemClock
+  const random = options.random ?? systemRandom
   const store =
     options.store ??
     (await openStore({
@@ -48,20 +71,88 @@ export async function composeApp(options: {
     if (options.migrate !== false) {
       const applied = await migrateToLatest(store)
       if (applied.length > 0) logger.info({ applied, store: store.location }, 'migrations applied')
+      const seeded = await syncTemplates({ config, store, clock })
+      if (seeded.length > 0)
+        logger.info({ templates: seeded }, 'templates seeded from configuration')
     }
   } catch (error) {
     await store.close()
     throw error
   }
+
+  const email = config.smtp
+    ? createEmailSender({
+        host: config.smtp.host,
+        port: config.smtp.port,
+        secure: config.smtp.secure,
+        from: config.smtp.from,
+        user: config.smtp.user,
+        password: config.smtp.passwordEnv ? config.secrets[config.smtp.passwordEnv] : undefined,
+      })
+    : undefined
+  const fallback = (messageId: string) => {
+    sendFallbackEmail({ store, clock, random, logger, email }, messageId)
+      .then((outcome) => logger.info({ messageId, outcome }, 'undeliverable text: e-mail fallback'))
+      .catch((error: unknown) => logger.error({ err: error, messageId }, 'e-mail fallback failed'))
+  }
+  const gateways = createGateways({
+    config,
+    clock,
+    logger,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  })
+  const receipts = createReceiptApplier({ store, clock, random, logger, onUndeliverable: fallback })
+  for (const gateway of gateways.all.values()) {
+    gateway.onReceipt((receipt) => {
+      receipts.apply(gateway.name, receipt).catch((error: unknown) => {
+        logger.error(
+          { err: error, trunk: gateway.name, carrierId: receipt.carrierId },
+          'receipt not applied',
+        )
+      })
+    })
+  }
+  const dispatcher = createDispatcher({
+    config,
+    store,
+    clock,
+    random,
+    logger,
+    gateways,
+    receipts,
+    onUndeliverable: fallback,
+    ...(options.dispatcher ? { options: options.dispatcher } : {}),
+  })
+
+  let started = false
   let closed: Promise<void> | undefined
   return {
     config,
     logger,
-    clock: options.clock ?? systemClock,
-    random: options.random ?? systemRandom,
+    clock,
+    random,
     metrics: createMetrics(),
     store,
+    gateways,
+    dispatcher,
+    receipts,
+    email,
+    authenticateApiKey: createApiKeyAuthenticator({ store, clock }),
     readiness: () => checkReadiness(store),
-    close: () => (closed ??= store.close()),
+    start: async () => {
+      if (started) return
+      started = true
+      await gateways.start()
+      dispatcher.start()
+    },
+    close: () =>
+      (closed ??= (async () => {
+        if (started) {
+          await dispatcher.stop()
+          await gateways.stop()
+        }
+        email?.close()
+        await store.close()
+      })()),
   }
 }

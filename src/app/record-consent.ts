@@ -4,7 +4,12 @@ import { validateConsentEvent } from '../domain/consent/validate-consent-event.t
 import { isCountryCode } from '../domain/phone/country-code.ts'
 import { parsePhone } from '../domain/phone/parse-phone.ts'
 import type { Store } from '../store/connect.ts'
-import { getConsents, listConsentEvents, recordConsentEvent, type StoredConsentEvent } from '../store/consents.ts'
+import {
+  getConsents,
+  listConsentEvents,
+  recordConsentEvent,
+  type StoredConsentEvent,
+} from '../store/consents.ts'
 import type { Clock, Random } from './ports.ts'
 import { refuse, type Refusal } from './refusal.ts'
 
@@ -42,7 +47,9 @@ export type ConsentRefusalCode = 'invalid_number' | 'program_not_found' | 'inval
 export async function recordConsent(
   deps: ConsentDeps,
   change: ConsentChange,
-): Promise<{ ok: true; consent: ProgramConsent; event: StoredConsentEvent } | Refusal<ConsentRefusalCode>> {
+): Promise<
+  { ok: true; consent: ProgramConsent; event: StoredConsentEvent } | Refusal<ConsentRefusalCode>
+> {
   const phone = normalisePhone(deps.config, change.phone)
   if (!phone.ok) return phone
   if (!deps.config.programs.some((p) => p.id === change.program)) {
@@ -73,7 +80,11 @@ export async function recordConsent(
   const current = await recordConsentEvent(deps.store.db, event)
   return {
     ok: true,
-    consent: { program: current.program, status: current.status, since: new Date(current.since).toISOString() },
+    consent: {
+      program: current.program,
+      status: current.status,
+      since: new Date(current.since).toISOString(),
+    },
     event,
   }
 }
@@ -85,20 +96,37 @@ export async function recordConsent(
 export async function lookUpConsent(
   deps: ConsentDeps,
   rawPhone: string,
-): Promise<{ ok: true; phone: string; consents: ProgramConsent[]; events: StoredConsentEvent[] } | Refusal<'invalid_number'>> {
+): Promise<
+  | { ok: true; phone: string; consents: ProgramConsent[]; events: StoredConsentEvent[] }
+  | Refusal<'invalid_number'>
+> {
   const phone = normalisePhone(deps.config, rawPhone)
   if (!phone.ok) return phone
   const stored = new Map((await getConsents(deps.store.db, phone.e164)).map((c) => [c.program, c]))
   const programs = new Set([...deps.config.programs.map((p) => p.id), ...stored.keys()])
   const consents = [...programs].map((program): ProgramConsent => {
     const c = stored.get(program)
-    return { program, status: c?.status ?? 'unknown', since: c ? new Date(c.since).toISOString() : undefined }
+    return {
+      program,
+      status: c?.status ?? 'unknown',
+      since: c ? new Date(c.since).toISOString() : undefined,
+    }
   })
-  return { ok: true, phone: phone.e164, consents, events: await listConsentEvents(deps.store.db, phone.e164) }
+  return {
+    ok: true,
+    phone: phone.e164,
+    consents,
+    events: await listConsentEvents(deps.store.db, phone.e164),
+  }
 }
 
-function normalisePhone(config: Config, raw: string): { ok: true; e164: string } | Refusal<'invalid_number'> {
+function normalisePhone(
+  config: Config,
+  raw: string,
+): { ok: true; e164: string } | Refusal<'invalid_number'> {
   const region = isCountryCode(config.defaultRegion) ? config.defaultRegion : 'CA'
   const parsed = parsePhone(raw, region)
-  return parsed.ok ? { ok: true, e164: parsed.e164 } : refuse('invalid_number', parsed.message, { reason: parsed.reason })
+  return parsed.ok
+    ? { ok: true, e164: parsed.e164 }
+    : refuse('invalid_number', parsed.message, { reason: parsed.reason })
 }

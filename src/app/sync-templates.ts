@@ -11,7 +11,11 @@ import type { Clock } from './ports.ts'
  * versions are made and approved through the API, with their history.
  * Returns the keys it added.
  */
-export async function syncTemplates(deps: { config: Config; store: Store; clock: Clock }): Promise<string[]> {
+export async function syncTemplates(deps: {
+  config: Config
+  store: Store
+  clock: Clock
+}): Promise<string[]> {
   const known = new Set((await listLatestTemplates(deps.store.db)).map((t) => t.key))
   const now = deps.clock.now()
   const added: string[] = []

@@ -1,8 +1,11 @@
 import { Command, CommanderError } from 'commander'
+import { apikeyCommand } from './apikey-command.ts'
 import { doctorCommand } from './doctor-command.ts'
 import { EXIT, describeFailure } from './exit-codes.ts'
+import { inspectCommand } from './inspect-command.ts'
 import { migrateCommand } from './migrate-command.ts'
 import { serveCommand } from './serve-command.ts'
+import { userCommand } from './user-command.ts'
 
 const program = new Command('parley')
   .description(
@@ -19,6 +22,9 @@ const program = new Command('parley')
 serveCommand(program)
 migrateCommand(program)
 doctorCommand(program)
+userCommand(program)
+apikeyCommand(program)
+inspectCommand(program)
 
 try {
   await program.parseAsync(process.argv)

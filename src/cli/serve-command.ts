@@ -18,6 +18,7 @@ export function serveCommand(program: Command): void {
       const config = configFrom(command)
       const logger = createLogger({ level: config.log.level, secrets: secretValues(config) })
       const app = await composeApp({ config, logger, singleInstance: true })
+      await app.start()
       const server = await buildServer(app)
       await server.listen({ host: config.server.host, port: config.server.port })
       logger.info({ store: app.store.location, config: config.source }, 'parley is ready')

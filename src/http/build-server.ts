@@ -12,7 +12,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { App } from '../app/compose.ts'
 import { HttpError } from './error-codes.ts'
 import { createErrorHandler } from './error-handler.ts'
+import formbody from '@fastify/formbody'
+import { consentRoutes } from './routes/consent-routes.ts'
 import { healthRoutes } from './routes/health-routes.ts'
+import { messageRoutes } from './routes/message-routes.ts'
+import { sessionRoutes } from './routes/session-routes.ts'
+import { webhookRoutes } from './routes/webhook-routes.ts'
 
 export type ParleyServer = FastifyInstance<
   RawServerDefault,
@@ -77,6 +82,11 @@ export async function buildServer(app: App): Promise<ParleyServer> {
   await server.register(swaggerUi, { routePrefix: '/docs' })
   server.get('/openapi.json', { schema: { hide: true } }, () => server.swagger())
 
+  await server.register(formbody)
   await server.register(healthRoutes(app))
+  await server.register(messageRoutes(app))
+  await server.register(consentRoutes(app))
+  await server.register(webhookRoutes(app))
+  await server.register(sessionRoutes(app))
   return server
 }

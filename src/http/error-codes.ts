@@ -5,6 +5,7 @@
 export const ERROR_STATUS = {
   invalid_request: 400,
   unauthorized: 401,
+  invalid_credentials: 401,
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
@@ -13,6 +14,22 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal_error: 500,
   not_ready: 503,
+  // outbound: the request was understood but cannot be carried out as asked
+  program_not_found: 422,
+  invalid_number: 422,
+  destination_not_allowed: 422,
+  template_not_found: 422,
+  template_not_approved: 422,
+  template_language_unavailable: 422,
+  missing_personalisation: 422,
+  consent_required: 422,
+  invalid_send_at: 400,
+  idempotency_key_reused: 422,
+  sandbox_unavailable: 422,
+  recipient_rate_limited: 429,
+  invalid_consent: 400,
+  trunk_not_found: 404,
+  invalid_signature: 403,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof ERROR_STATUS

@@ -25,6 +25,7 @@ export interface Database {
   conversations: ConversationRow
   conversation_events: ConversationEventRow
   audit_events: AuditEventRow
+  sessions: SessionRow
 }
 
 export interface ContactRow {
@@ -141,6 +142,7 @@ export interface MessageRow {
   from_number: string
   to_number: string
   body: string
+  personalisation: string | null
   encoding: string
   segments: number
   template_key: string | null
@@ -247,4 +249,14 @@ export interface BroadcastRow {
   reference: string | null
   created_at: number
   cancelled_at: number | null
+}
+
+export interface SessionRow {
+  /** SHA-256 (hex) of the session token; the token itself is never stored. */
+  id: string
+  user_id: string
+  created_at: number
+  expires_at: number
+  last_seen_at: number
+  revoked_at: number | null
 }

@@ -12,6 +12,7 @@ export interface MessageRecord {
   from: string
   to: string
   body: string
+  personalisation: Record<string, string> | undefined
   encoding: 'gsm7' | 'ucs2'
   segments: number
   templateKey: string | undefined
@@ -57,6 +58,7 @@ export function messageFromRow(row: Selectable<MessageRow>): MessageRecord {
     from: row.from_number,
     to: row.to_number,
     body: row.body,
+    personalisation: row.personalisation ? (JSON.parse(row.personalisation) as Record<string, string>) : undefined,
     encoding: row.encoding as MessageRecord['encoding'],
     segments: row.segments,
     templateKey: u(row.template_key),
@@ -91,6 +93,7 @@ function toRow(m: NewMessage) {
     from_number: m.from,
     to_number: m.to,
     body: m.body,
+    personalisation: m.personalisation ? JSON.stringify(m.personalisation) : null,
     encoding: m.encoding,
     segments: m.segments,
     template_key: m.templateKey ?? null,

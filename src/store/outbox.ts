@@ -167,3 +167,21 @@ export async function countByStatus(
     .execute()
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]))
 }
+
+/**
+ * Hands a claimed message back to the queue untouched (the sender's
+ * throughput is booked until `nextAttemptAt`): not a failed attempt.
+ */
+export async function deferMessage(db: Kysely<Database>, id: string, nextAttemptAt: number): Promise<void> {
+  await db
+    .updateTable('messages')
+    .set((eb) => ({
+      status: 'queued',
+      lease_until: null,
+      next_attempt_at: nextAttemptAt,
+      attempts: eb('attempts', '-', 1),
+    }))
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .execute()
+}

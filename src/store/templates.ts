@@ -160,3 +160,19 @@ export async function findSendableTemplate(
   if (!row) return { exists: false, approved: undefined }
   return { exists: true, approved: row.status === 'approved' ? fromRow(row) : undefined }
 }
+
+/** One exact version of a template. */
+export async function getTemplateVersion(
+  db: Kysely<Database>,
+  key: string,
+  version: number,
+): Promise<StoredTemplateVersion | undefined> {
+  const row = await db
+    .selectFrom('template_versions')
+    .innerJoin('templates', 'templates.key', 'template_versions.template_key')
+    .select(versionColumns)
+    .where('template_versions.template_key', '=', key)
+    .where('template_versions.version', '=', version)
+    .executeTakeFirst()
+  return row ? fromRow(row) : undefined
+}

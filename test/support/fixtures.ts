@@ -13,6 +13,7 @@ export function newMessage(overrides: Partial<NewMessage> = {}): NewMessage {
     from: '+12505550100',
     to: '+12505550123',
     body: 'Service BC: hello',
+    personalisation: undefined,
     encoding: 'gsm7',
     segments: 1,
     templateKey: 'case_update',

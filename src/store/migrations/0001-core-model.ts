@@ -219,6 +219,8 @@ export function coreModel(dialect: Dialect): Migration {
         .addColumn('from_number', 'text', (c) => c.notNull())
         .addColumn('to_number', 'text', (c) => c.notNull())
         .addColumn('body', 'text', (c) => c.notNull())
+        // kept for the e-mail fallback, which renders the template's e-mail variant
+        .addColumn('personalisation', 'text')
         .addColumn('encoding', 'text', (c) => c.notNull())
         .addColumn('segments', 'integer', (c) => c.notNull())
         .addColumn('template_key', 'text')

@@ -1,0 +1,97 @@
+import type { Logger } from 'pino'
+import type { MessageStatus } from '../domain/outbox/message-status.ts'
+import type { Receipt } from '../gateways/gateway.ts'
+import type { Store } from '../store/connect.ts'
+import { moveMessageStatus } from '../store/messages.ts'
+import { recordPartReceipt } from '../store/outbox.ts'
+import type { Clock, Random } from './ports.ts'
+
+/** How long a receipt whose carrier id is not yet recorded waits for it. */
+const UNMATCHED_TTL_MS = 120_000
+const UNMATCHED_MAX = 10_000
+
+export interface ReceiptApplier {
+  /** Applies a carrier's delivery receipt to its message. */
+  apply(trunk: string, receipt: Receipt): Promise<void>
+  /** Re-applies receipts that arrived before the send's carrier ids were stored. */
+  replayUnmatched(trunk: string, carrierIds: readonly string[]): Promise<void>
+}
+
+/**
+ * A message's status from its parts' receipts: one failed or undelivered
+ * part makes the text undeliverable; it is delivered when every part is.
+ */
+export function statusFromParts(parts: readonly string[]): MessageStatus {
+  if (parts.includes('failed')) return 'failed'
+  if (parts.includes('undelivered')) return 'undelivered'
+  if (parts.length > 0 && parts.every((p) => p === 'delivered')) return 'delivered'
+  return 'sent'
+}
+
+/**
+ * Receipts move a message forward only (moveMessageStatus refuses to
+ * overwrite a final status), so duplicated and out-of-order receipts are
+ * harmless. A receipt can beat the dispatcher's own write of the carrier id
+ * (fast carriers, the sandbox): it is kept briefly and replayed.
+ */
+export function createReceiptApplier(deps: {
+  store: Store
+  clock: Clock
+  random: Random
+  logger: Logger
+  onUndeliverable: (messageId: string) => void
+}): ReceiptApplier {
+  const unmatched = new Map<string, { receipt: Receipt; at: number }>()
+  const keyOf = (trunk: string, carrierId: string) => `${trunk}\u0000${carrierId}`
+
+  const apply = async (trunk: string, receipt: Receipt): Promise<void> => {
+    const found = await recordPartReceipt(deps.store.db, {
+      trunk,
+      carrierId: receipt.carrierId,
+      status: receipt.status,
+    })
+    if (!found) {
+      remember(trunk, receipt)
+      return
+    }
+    const status = statusFromParts(found.partStatuses)
+    const moved = await moveMessageStatus(deps.store.db, {
+      id: found.messageId,
+      to: status,
+      at: deps.clock.now(),
+      eventId: deps.random.id(),
+      detail: {
+        carrierStatus: receipt.carrierStatus,
+        ...(receipt.errorCode ? { errorCode: receipt.errorCode } : {}),
+      },
+      ...(receipt.errorCode && status !== 'delivered'
+        ? { patch: { error_code: receipt.errorCode } }
+        : {}),
+    })
+    if (moved && (status === 'undelivered' || status === 'failed'))
+      deps.onUndeliverable(found.messageId)
+  }
+
+  const remember = (trunk: string, receipt: Receipt) => {
+    const now = deps.clock.now()
+    for (const [key, entry] of unmatched) {
+      if (now - entry.at > UNMATCHED_TTL_MS || unmatched.size >= UNMATCHED_MAX)
+        unmatched.delete(key)
+      else break // insertion order = age order
+    }
+    unmatched.set(keyOf(trunk, receipt.carrierId), { receipt, at: now })
+  }
+
+  return {
+    apply,
+    replayUnmatched: async (trunk, carrierIds) => {
+      for (const carrierId of carrierIds) {
+        const key = keyOf(trunk, carrierId)
+        const entry = unmatched.get(key)
+        if (!entry) continue
+        unmatched.delete(key)
+        await apply(trunk, entry.receipt)
+      }
+    },
+  }
+}

@@ -1,0 +1,338 @@
+import type { Logger } from 'pino'
+import type { Config, ProgramConfig, SenderConfig } from '../config/schema.ts'
+import { checkSendPolicy, type MessagePurpose } from '../domain/consent/check-send-policy.ts'
+import { nextAttemptAt } from '../domain/outbox/backoff.ts'
+import {
+  CLOSED_BREAKER,
+  isTrunkUsable,
+  recordTrunkResult,
+  type TrunkBreaker,
+} from '../domain/outbox/trunk-breaker.ts'
+import {
+  DEFAULT_SEGMENTS_PER_SECOND,
+  newTokenBucket,
+  reserveTokens,
+  type TokenBucket,
+} from '../domain/outbox/token-bucket.ts'
+import { isCountryCode } from '../domain/phone/country-code.ts'
+import { classifySender } from '../domain/phone/classify-sender.ts'
+import { SendError, type Gateway } from '../gateways/gateway.ts'
+import type { Store } from '../store/connect.ts'
+import { getConsentStatus } from '../store/consents.ts'
+import { moveMessageStatus, type MessageRecord } from '../store/messages.ts'
+import {
+  claimDueMessages,
+  deferMessage,
+  recordCarrierRefs,
+  recoverExpiredLeases,
+  scheduleRetry,
+} from '../store/outbox.ts'
+import type { ReceiptApplier } from './apply-receipt.ts'
+import type { Gateways } from './create-gateways.ts'
+import type { Clock, Random } from './ports.ts'
+
+export interface DispatcherOptions {
+  /** Most messages being sent at once (across trunks). */
+  maxInFlight: number
+  /** Rows claimed per query. */
+  batchSize: number
+  /** A claimed row's lease; after it, a crashed sender's rows are requeued. */
+  leaseMs: number
+  /** Wait in-process for a throughput slot up to this long; beyond it, hand the row back. */
+  holdMs: number
+  /** Idle polling interval when nothing is due and no one woke us. */
+  pollMs: number
+}
+
+export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
+  maxInFlight: 200,
+  batchSize: 100,
+  leaseMs: 60_000,
+  holdMs: 1_000,
+  pollMs: 250,
+}
+
+export interface Dispatcher {
+  start(): void
+  /** Stops claiming, waits for in-flight sends to settle. */
+  stop(): Promise<void>
+  /** Something became due: look now rather than at the next poll. */
+  wake(): void
+  /** One claim-and-send pass; resolves when that pass's sends are done (tests, benchmarks). */
+  drain(): Promise<number>
+  readonly inFlight: number
+}
+
+export interface DispatcherDeps {
+  config: Config
+  store: Store
+  clock: Clock
+  random: Random
+  logger: Logger
+  gateways: Gateways
+  receipts: ReceiptApplier
+  onUndeliverable: (messageId: string) => void
+  options?: Partial<DispatcherOptions>
+}
+
+/**
+ * The outbox dispatcher: claims due messages (high lane first), re-checks
+ * consent, keeps each sender within its throughput (segments per second),
+ * submits through the sender's trunk — or the program's failover trunk while
+ * the primary's breaker is open — and records the outcome: sent with carrier
+ * ids, a retry with backoff and jitter until the deadline, or a final failure
+ * that triggers the e-mail fallback.
+ */
+export function createDispatcher(deps: DispatcherDeps): Dispatcher {
+  const options = { ...DEFAULT_DISPATCHER_OPTIONS, ...deps.options }
+  const { config, store, clock, logger } = deps
+  const buckets = new Map<string, TokenBucket>()
+  const breakers = new Map<string, TrunkBreaker>()
+  const senders = new Map(config.senders.map((s) => [s.number, s]))
+  const programs = new Map(config.programs.map((p) => [p.id, p]))
+  const inFlight = new Set<Promise<void>>()
+  let running = false
+  let loop: Promise<void> | undefined
+  let wakeUp: (() => void) | undefined
+  let lastRecovery = 0
+
+  const wake = () => {
+    wakeUp?.()
+  }
+
+  const claimAndSend = async (): Promise<Promise<void>[]> => {
+    const now = clock.now()
+    if (now - lastRecovery > 5_000) {
+      lastRecovery = now
+      const recovered = await recoverExpiredLeases(store.db, now)
+      if (recovered > 0)
+        logger.warn({ recovered }, 'requeued messages whose sender stopped mid-send')
+    }
+    const room = options.maxInFlight - inFlight.size
+    if (room <= 0) return []
+    const claimed = await claimDueMessages(store.db, store.dialect, {
+      now,
+      limit: Math.min(options.batchSize, room),
+      leaseMs: options.leaseMs,
+    })
+    return claimed.map((message) => {
+      const task = handle(message)
+        .catch((error: unknown) =>
+          logger.error({ err: error, messageId: message.id }, 'dispatch failed'),
+        )
+        .finally(() => {
+          inFlight.delete(task)
+          wake()
+        })
+      inFlight.add(task)
+      return task
+    })
+  }
+
+  const handle = async (message: MessageRecord): Promise<void> => {
+    const now = clock.now()
+    if (message.expiresAt !== undefined && now > message.expiresAt) {
+      await finish(message, 'expired', { reason: 'expired before it could be sent' })
+      return
+    }
+    const program = message.program ? programs.get(message.program) : undefined
+    const consent = await getConsentStatus(store.db, message.to, message.program ?? '')
+    const policy = checkSendPolicy({
+      status: consent ?? 'unknown',
+      purpose: message.purpose as MessagePurpose,
+      program: { requiresOptIn: program?.requiresOptIn ?? true },
+    })
+    if (!policy.allowed) {
+      await finish(message, 'blocked', { reason: policy.reason })
+      return
+    }
+    const sender = senders.get(message.from)
+    const trunk = chooseTrunk(message, sender, program, now)
+    const gateway = deps.gateways.all.get(trunk)
+    if (!gateway) {
+      await finish(message, 'failed', { reason: `trunk ${trunk} is not running` })
+      return
+    }
+    const at = bookThroughput(message, sender, now)
+    if (at - now > options.holdMs) {
+      await deferMessage(store.db, message.id, at)
+      return
+    }
+    if (at > now) await sleep(at - now)
+    await submit(message, gateway)
+  }
+
+  const chooseTrunk = (
+    message: MessageRecord,
+    sender: SenderConfig | undefined,
+    program: ProgramConfig | undefined,
+    now: number,
+  ) => {
+    if (message.trunk) return message.trunk // a test key's sandbox, or a pinned trunk
+    const primary = deps.gateways.trunkForSender(sender)
+    const failover = program?.failoverTrunk
+    const usable = isTrunkUsable(breakers.get(primary) ?? CLOSED_BREAKER, now)
+    return !usable && failover && deps.gateways.all.has(failover) ? failover : primary
+  }
+
+  const bookThroughput = (
+    message: MessageRecord,
+    sender: SenderConfig | undefined,
+    now: number,
+  ): number => {
+    let bucket = buckets.get(message.from)
+    if (!bucket) {
+      const region = isCountryCode(config.defaultRegion) ? config.defaultRegion : 'CA'
+      const rate =
+        sender?.segmentsPerSecond ??
+        DEFAULT_SEGMENTS_PER_SECOND[classifySender(message.from, region)]
+      bucket = newTokenBucket(rate, now)
+    }
+    const booked = reserveTokens(bucket, message.segments, now)
+    buckets.set(message.from, booked.bucket)
+    return booked.at
+  }
+
+  const submit = async (message: MessageRecord, gateway: Gateway): Promise<void> => {
+    try {
+      const result = await gateway.send({
+        messageId: message.id,
+        from: message.from,
+        to: message.to,
+        body: message.body,
+      })
+      breakers.set(
+        gateway.name,
+        recordTrunkResult(breakers.get(gateway.name) ?? CLOSED_BREAKER, 'success', clock.now()),
+      )
+      await store.db.transaction().execute(async (trx) => {
+        await recordCarrierRefs(trx, {
+          trunk: gateway.name,
+          messageId: message.id,
+          carrierIds: result.carrierIds,
+        })
+        await moveMessageStatus(trx, {
+          id: message.id,
+          to: 'sent',
+          at: clock.now(),
+          eventId: deps.random.id(),
+          detail: { trunk: gateway.name, carrierIds: result.carrierIds },
+          patch: {
+            trunk: gateway.name,
+            carrier_id: result.carrierIds[0] ?? null,
+            lease_until: null,
+          },
+        })
+      })
+      await deps.receipts.replayUnmatched(gateway.name, result.carrierIds)
+    } catch (error) {
+      await failed(message, gateway, error)
+    }
+  }
+
+  const failed = async (message: MessageRecord, gateway: Gateway, error: unknown) => {
+    const sendError =
+      error instanceof SendError
+        ? error
+        : new SendError('unknown', true, String(error), { cause: error })
+    const now = clock.now()
+    if (sendError.retryable) {
+      breakers.set(
+        gateway.name,
+        recordTrunkResult(breakers.get(gateway.name) ?? CLOSED_BREAKER, 'failure', now),
+      )
+      const at = nextAttemptAt(config.retry, {
+        attempt: message.attempts,
+        acceptedAt: message.createdAt,
+        now,
+        random: deps.random.bytes(4).readUInt32BE() / 2 ** 32,
+      })
+      if (at !== undefined) {
+        await scheduleRetry(store.db, {
+          id: message.id,
+          at: now,
+          nextAttemptAt: at,
+          errorCode: sendError.code,
+          errorDetail: sendError.message,
+          eventId: deps.random.id(),
+        })
+        deps.logger.debug(
+          { messageId: message.id, code: sendError.code, retryAt: at },
+          'send failed; will retry',
+        )
+        return
+      }
+    }
+    await finish(message, 'failed', {
+      reason: sendError.retryable ? 'retry deadline passed' : 'carrier refused',
+      code: sendError.code,
+      carrierCode: sendError.carrierCode,
+      trunk: gateway.name,
+    })
+  }
+
+  const finish = async (
+    message: MessageRecord,
+    status: 'failed' | 'blocked' | 'expired',
+    detail: Record<string, unknown>,
+  ) => {
+    const moved = await moveMessageStatus(store.db, {
+      id: message.id,
+      to: status,
+      at: clock.now(),
+      eventId: deps.random.id(),
+      detail,
+      patch: {
+        lease_until: null,
+        error_code: typeof detail.code === 'string' ? detail.code : String(detail.reason),
+      },
+    })
+    if (moved && status !== 'blocked') deps.onUndeliverable(message.id)
+  }
+
+  const run = async () => {
+    while (running) {
+      let started: Promise<void>[] = []
+      try {
+        started = await claimAndSend()
+      } catch (error) {
+        logger.error({ err: error }, 'claiming due messages failed')
+      }
+      if (started.length === 0 || inFlight.size >= options.maxInFlight) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, options.pollMs)
+          wakeUp = () => {
+            clearTimeout(timer)
+            resolve()
+          }
+        })
+        wakeUp = undefined
+      }
+    }
+  }
+
+  return {
+    start: () => {
+      if (running) return
+      running = true
+      loop = run()
+    },
+    stop: async () => {
+      running = false
+      wake()
+      await loop
+      await Promise.allSettled([...inFlight])
+    },
+    wake,
+    drain: async () => {
+      const started = await claimAndSend()
+      await Promise.allSettled(started)
+      return started.length
+    },
+    get inFlight() {
+      return inFlight.size
+    },
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
