@@ -42,6 +42,9 @@ export function createReceiptApplier(deps: {
   onUndeliverable: (messageId: string) => void
 }): ReceiptApplier {
   const unmatched = new Map<string, { receipt: Receipt; at: number }>()
+  // carrier ids whose refs were just stored: a receipt whose lookup raced that
+  // commit is applied again instead of being parked
+  const recorded = new Map<string, number>()
   const keyOf = (trunk: string, carrierId: string) => `${trunk}\u0000${carrierId}`
 
   const apply = async (trunk: string, receipt: Receipt): Promise<void> => {
@@ -74,21 +77,37 @@ export function createReceiptApplier(deps: {
 
   const remember = (trunk: string, receipt: Receipt) => {
     const now = deps.clock.now()
-    for (const [key, entry] of unmatched) {
-      if (now - entry.at > UNMATCHED_TTL_MS || unmatched.size >= UNMATCHED_MAX)
-        unmatched.delete(key)
+    const key = keyOf(trunk, receipt.carrierId)
+    if (recorded.has(key)) {
+      recorded.delete(key)
+      apply(trunk, receipt).catch((error: unknown) => {
+        deps.logger.error({ err: error, trunk }, 'receipt not applied')
+      })
+      return
+    }
+    prune(unmatched, now, (entry) => entry.at)
+    unmatched.set(key, { receipt, at: now })
+  }
+
+  const prune = <T>(map: Map<string, T>, now: number, timeOf: (value: T) => number) => {
+    for (const [key, value] of map) {
+      if (now - timeOf(value) > UNMATCHED_TTL_MS || map.size >= UNMATCHED_MAX) map.delete(key)
       else break // insertion order = age order
     }
-    unmatched.set(keyOf(trunk, receipt.carrierId), { receipt, at: now })
   }
 
   return {
     apply,
     replayUnmatched: async (trunk, carrierIds) => {
+      const now = deps.clock.now()
+      prune(recorded, now, (at) => at)
       for (const carrierId of carrierIds) {
         const key = keyOf(trunk, carrierId)
         const entry = unmatched.get(key)
-        if (!entry) continue
+        if (!entry) {
+          recorded.set(key, now)
+          continue
+        }
         unmatched.delete(key)
         await apply(trunk, entry.receipt)
       }

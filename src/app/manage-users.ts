@@ -33,8 +33,20 @@ export type User = Omit<UserRecord, 'passwordHash'>
 
 /** Drops the password hash. */
 export function publicUser(record: UserRecord): User {
-  const { passwordHash: _hash, ...user } = record
-  return user
+  return {
+    id: record.id,
+    username: record.username,
+    displayName: record.displayName,
+    role: record.role,
+    skills: record.skills,
+    queues: record.queues,
+    capacity: record.capacity,
+    status: record.status,
+    notReadyReason: record.notReadyReason,
+    statusSince: record.statusSince,
+    createdAt: record.createdAt,
+    disabledAt: record.disabledAt,
+  }
 }
 
 /** Usernames compare without case or surrounding spaces, at sign-up and at sign-in alike. */

@@ -11,9 +11,9 @@ declare module 'fastify' {
 }
 
 /**
- * A preHandler admitting requests whose `Authorization: Bearer pk_…` key is
+ * An onRequest hook (it runs before body validation, so a stranger learns nothing about the schema) admitting requests whose `Authorization: Bearer pk_…` key is
  * active and holds one of `scopes` (admin holds them all).
- * @example server.post('/v1/messages', { preHandler: requireApiKey(app, ['send']) }, handler)
+ * @example server.post('/v1/messages', { onRequest: requireApiKey(app, ['send']) }, handler)
  */
 export function requireApiKey(app: App, scopes: readonly ApiKeyScope[]) {
   return async (request: FastifyRequest): Promise<void> => {

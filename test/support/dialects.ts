@@ -41,3 +41,9 @@ export function forEachDialect(
     })
   }
 }
+
+/** The dialects a whole-system test runs on, with the skip reason for PostgreSQL when unset. */
+export const DIALECTS: readonly { dialect: Dialect; skip: string | false }[] = [
+  { dialect: 'sqlite', skip: false },
+  { dialect: 'postgres', skip: postgresUrl ? false : skipReason },
+]

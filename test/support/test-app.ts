@@ -1,7 +1,10 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Writable } from 'node:stream'
-import { composeApp, type App } from '../../src/app/compose.ts'
+import { composeApp, type App, type ComposeOptions } from '../../src/app/compose.ts'
 import { createLogger } from '../../src/app/create-logger.ts'
-import { loadConfig } from '../../src/config/load-config.ts'
+import { EXAMPLE_CONFIG_PATH, loadConfig } from '../../src/config/load-config.ts'
 import type { Dialect } from '../../src/store/connect.ts'
 import { openTestStore } from '../../src/store/testing.ts'
 import { postgresUrl } from './dialects.ts'
@@ -18,11 +21,27 @@ export function memoryLog(): { stream: Writable; lines: string[] } {
   return { stream, lines }
 }
 
-/** An app on the example configuration and a throwaway store of the given dialect. */
+const dir = mkdtempSync(join(tmpdir(), 'parley-app-'))
+let files = 0
+
+export interface TestAppOptions {
+  dialect?: Dialect
+  env?: Record<string, string>
+  /** Edits the example configuration's YAML text before it is loaded. */
+  editConfig?: (yaml: string) => string
+  compose?: Partial<ComposeOptions>
+}
+
+/** An app on the (edited) example configuration and a throwaway store of the given dialect. */
 export async function createTestApp(
-  options: { dialect?: Dialect; env?: Record<string, string> } = {},
+  options: TestAppOptions = {},
 ): Promise<{ app: App; logLines: string[] }> {
-  const config = loadConfig({ env: options.env ?? {} })
+  let path = EXAMPLE_CONFIG_PATH
+  if (options.editConfig) {
+    path = join(dir, `config-${++files}.yaml`)
+    writeFileSync(path, options.editConfig(readFileSync(EXAMPLE_CONFIG_PATH, 'utf8')))
+  }
+  const config = loadConfig({ path, env: options.env ?? {} })
   const log = memoryLog()
   const logger = createLogger({
     level: 'info',
@@ -30,6 +49,6 @@ export async function createTestApp(
     destination: log.stream,
   })
   const store = await openTestStore(options.dialect ?? 'sqlite', postgresUrl)
-  const app = await composeApp({ config, logger, store })
+  const app = await composeApp({ config, logger, store, ...options.compose })
   return { app, logLines: log.lines }
 }

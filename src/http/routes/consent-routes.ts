@@ -46,7 +46,7 @@ export function consentRoutes(app: App) {
     server.get<{ Params: Static<typeof PhoneParams> }>(
       '/v1/consents/:phone',
       {
-        preHandler: requireApiKey(app, ['read', 'send']),
+        onRequest: requireApiKey(app, ['read', 'send']),
         schema: {
           tags: ['consent'],
           summary: "A number's consent per program, with its history",
@@ -89,7 +89,7 @@ export function consentRoutes(app: App) {
     server.put<{ Params: Static<typeof PhoneParams>; Body: Static<typeof ConsentBody> }>(
       '/v1/consents/:phone',
       {
-        preHandler: requireApiKey(app, ['send']),
+        onRequest: requireApiKey(app, ['send']),
         schema: {
           tags: ['consent'],
           summary: 'Record an opt-in (with evidence) or an opt-out for one program',
@@ -114,7 +114,7 @@ export function consentRoutes(app: App) {
     server.put<{ Params: Static<typeof PhoneParams>; Body: Static<typeof ContactBody> }>(
       '/v1/contacts/:phone',
       {
-        preHandler: requireApiKey(app, ['send']),
+        onRequest: requireApiKey(app, ['send']),
         schema: {
           tags: ['consent'],
           summary: "Set a contact's e-mail (for the fallback), name and language",

@@ -105,7 +105,7 @@ export function messageRoutes(app: App) {
     server.post<{ Body: Static<typeof SendBody>; Headers: Static<typeof IdempotencyHeaders> }>(
       '/v1/messages',
       {
-        preHandler: requireApiKey(app, ['send']),
+        onRequest: requireApiKey(app, ['send']),
         schema: {
           tags: ['messages'],
           summary: 'Send a templated text; 202 means it is committed to the outbox',
@@ -132,7 +132,7 @@ export function messageRoutes(app: App) {
     server.get<{ Params: { id: string } }>(
       '/v1/messages/:id',
       {
-        preHandler: requireApiKey(app, ['read', 'send']),
+        onRequest: requireApiKey(app, ['read', 'send']),
         schema: {
           tags: ['messages'],
           summary: 'A message with its status history',
@@ -151,7 +151,7 @@ export function messageRoutes(app: App) {
     server.get<{ Querystring: Static<typeof ListQuery> }>(
       '/v1/messages',
       {
-        preHandler: requireApiKey(app, ['read', 'send']),
+        onRequest: requireApiKey(app, ['read', 'send']),
         schema: {
           tags: ['messages'],
           summary: 'Messages, newest first, filtered and paged',

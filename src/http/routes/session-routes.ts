@@ -81,7 +81,7 @@ export function sessionRoutes(app: App) {
       },
       async (request, reply) => {
         if (request.sessionToken) await signOut(deps, request.sessionToken)
-        return reply.status(204).header('set-cookie', clearedSessionCookie(app)).send()
+        return reply.status(204).header('set-cookie', clearedSessionCookie(app)).send(null)
       },
     )
     server.get(
