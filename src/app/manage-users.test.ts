@@ -68,7 +68,7 @@ forEachDialect('manage users', (ctx) => {
       const username = `refused-${code}`
       const result = await addUser(deps(), { ...valid, username, ...input })
       assert.equal(result.ok, false)
-      assert.equal(!result.ok && result.code, code)
+      assert.equal(result.code, code)
       assert.equal(await findUserByUsername(ctx.store.db, username), undefined)
     })
   }

@@ -7,9 +7,15 @@ import { EXIT } from './exit-codes.ts'
 import { configFrom } from './global-options.ts'
 
 /** Opens the app without starting trunks or the dispatcher, runs `work`, closes it. */
-async function withApp<T>(command: Command, work: (app: Awaited<ReturnType<typeof composeApp>>) => Promise<T>): Promise<T> {
+async function withApp<T>(
+  command: Command,
+  work: (app: Awaited<ReturnType<typeof composeApp>>) => Promise<T>,
+): Promise<T> {
   const config = configFrom(command)
-  const app = await composeApp({ config, logger: createLogger({ level: 'warn', destination: process.stderr }) })
+  const app = await composeApp({
+    config,
+    logger: createLogger({ level: 'warn', destination: process.stderr }),
+  })
   try {
     return await work(app)
   } finally {
@@ -19,26 +25,32 @@ async function withApp<T>(command: Command, work: (app: Awaited<ReturnType<typeo
 
 /** `parley apikey create | list | revoke`: keys for systems that call the API (a CRM). */
 export function apikeyCommand(program: Command): void {
-  const apikey = program.command('apikey').description('manage API keys for systems that call Parley')
+  const apikey = program
+    .command('apikey')
+    .description('manage API keys for systems that call Parley')
 
   apikey
     .command('create')
     .description('create a key; it is printed once and only its hash is stored')
     .requiredOption('--name <name>', 'who uses it, e.g. crm')
     .addOption(
-      new Option('--scope <scope...>', 'what it may do').choices([...API_KEY_SCOPES]).makeOptionMandatory(),
+      new Option('--scope <scope...>', 'what it may do')
+        .choices([...API_KEY_SCOPES])
+        .makeOptionMandatory(),
     )
     .option('--test', 'a test key: sends through the sandbox carrier whatever the number', false)
-    .action(async (options: { name: string; scope: ApiKeyScope[]; test: boolean }, command: Command) => {
-      const { key, record } = await withApp(command, (app) =>
-        createApiKey(app, { name: options.name, scopes: options.scope, test: options.test }),
-      )
-      console.log(key)
-      console.error(
-        `created ${record.test ? 'test ' : ''}key ${record.id} (${record.name}; ${record.scopes.join(', ')}). ` +
-          'Store it now: it cannot be shown again.',
-      )
-    })
+    .action(
+      async (options: { name: string; scope: ApiKeyScope[]; test: boolean }, command: Command) => {
+        const { key, record } = await withApp(command, (app) =>
+          createApiKey(app, { name: options.name, scopes: options.scope, test: options.test }),
+        )
+        console.log(key)
+        console.error(
+          `created ${record.test ? 'test ' : ''}key ${record.id} (${record.name}; ${record.scopes.join(', ')}). ` +
+            'Store it now: it cannot be shown again.',
+        )
+      },
+    )
 
   apikey
     .command('list')
@@ -48,7 +60,9 @@ export function apikeyCommand(program: Command): void {
       for (const k of keys) {
         const state = k.revokedAt ? `revoked ${new Date(k.revokedAt).toISOString()}` : 'active'
         const used = k.lastUsedAt ? new Date(k.lastUsedAt).toISOString() : 'never'
-        console.log(`${k.id}  ${k.name}  ${k.scopes.join(',')}${k.test ? '  test' : ''}  ${state}  last used ${used}`)
+        console.log(
+          `${k.id}  ${k.name}  ${k.scopes.join(',')}${k.test ? '  test' : ''}  ${state}  last used ${used}`,
+        )
       }
     })
 

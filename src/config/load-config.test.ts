@@ -153,3 +153,151 @@ describe('loadConfig', () => {
     )
   })
 })
+
+describe('loadConfig: screening rules, captures and keywords', () => {
+  it('names the rule and the line of a pattern RE2 cannot compile (REFERENCE.md: RE2 only)', () => {
+    const path = configFile('backref.yaml', (t) =>
+      t.replace(String.raw`'\b(bce?id|password|mot de passe|locked out)\b'`, String.raw`'(a)\1'`),
+    )
+    const problems = problemsOf(() => loadConfig({ path, env: {} }))
+    assert.equal(problems.length, 1, problems.join('\n'))
+    assert.match(
+      problems[0] ?? '',
+      /backref\.yaml:\d+:\d+ \/screening\/2\/match\/pattern: expected a pattern RE2 can compile \(rule "bceid-mention"\), got '\(a\)\\1' \(invalid escape sequence: \\1\)/,
+    )
+  })
+
+  it('rejects lookaround in a capture pattern, with the program and capture named', () => {
+    const path = configFile('lookahead.yaml', (t) =>
+      t.replace(String.raw`'\b(CS-\d{6})\b'`, String.raw`'(?=CS-)(CS-\d{6})'`),
+    )
+    const problems = problemsOf(() => loadConfig({ path, env: {} }))
+    assert.equal(problems.length, 1, problems.join('\n'))
+    assert.match(
+      problems[0] ?? '',
+      /\/programs\/0\/captures\/0\/pattern: expected a pattern RE2 can compile, with exactly one capture group \(capture "case-number"\), got '\(\?=CS-\)\(CS-\\d\{6\}\)' \(invalid perl operator: \(\?=\)/,
+    )
+  })
+
+  it('requires exactly one group in a capture pattern', () => {
+    const path = configFile('groups.yaml', (t) =>
+      t.replace(String.raw`'\b(CS-\d{6})\b'`, String.raw`'(CS)-(\d{6})'`),
+    )
+    const problems = problemsOf(() => loadConfig({ path, env: {} }))
+    assert.equal(problems.length, 1, problems.join('\n'))
+    assert.match(problems[0] ?? '', /\/programs\/0\/captures\/0\/pattern: .* has 2\)/)
+  })
+
+  it('rejects a default rule that is not last: the rules after it could never match', () => {
+    // alert-replies loses its condition, so it matches every text from position 0.
+    const path = configFile('default-first.yaml', (t) =>
+      t.replace("    match: { to: ['55123'] }\n", ''),
+    )
+    const problems = problemsOf(() => loadConfig({ path, env: {} }))
+    assert.equal(problems.length, 1, problems.join('\n'))
+    assert.match(
+      problems[0] ?? '',
+      /default-first\.yaml:\d+:\d+ \/screening\/0: expected the rule without `match` \(the default\) to be the last one.*got rule "alert-replies" followed by 4 more rule\(s\)/,
+    )
+  })
+
+  it('requires a last rule without conditions', () => {
+    const path = configFile('no-default.yaml', (t) =>
+      t.replace(
+        '  - name: default\n    category: general',
+        "  - name: default\n    match: { fromPrefix: ['+1'] }\n    category: general",
+      ),
+    )
+    const problems = problemsOf(() => loadConfig({ path, env: {} }))
+    assert.equal(problems.length, 1, problems.join('\n'))
+    assert.match(
+      problems[0] ?? '',
+      /\/screening\/4\/match: expected a last rule without `match`.*got rule "default" with conditions/,
+    )
+  })
+
+  it('lists a bad pattern together with problems in other sections', () => {
+    const path = configFile('together.yaml', (t) =>
+      t
+        .replace('port: 3000', 'port: -1')
+        .replace(String.raw`'\b(bce?id|password|mot de passe|locked out)\b'`, "'[unclosed'"),
+    )
+    const problems = problemsOf(() => loadConfig({ path, env: {} }))
+    assert.equal(problems.length, 2, problems.join('\n'))
+    assert.ok(problems.some((p) => p.includes('/server/port')))
+    assert.ok(problems.some((p) => /\/screening\/2\/match\/pattern: .*missing \]/.test(p)))
+  })
+
+  it('rejects conditions that can never hold: a `to` that is not ours, a `from` not in E.164', () => {
+    const path = configFile('never.yaml', (t) =>
+      t
+        .replace("match: { to: ['55123'] }", "match: { to: ['55124'] }")
+        .replace(
+          'match: { keyword: [BCEID, BCID] }',
+          "match: { keyword: [BCEID], from: ['250-555-0100'] }",
+        ),
+    )
+    const problems = problemsOf(() => loadConfig({ path, env: {} }))
+    assert.equal(problems.length, 2, problems.join('\n'))
+    assert.match(
+      problems[0] ?? '',
+      /\/screening\/0\/match\/to\/0: expected one of our sender numbers .*got "55124"/,
+    )
+    assert.match(problems[1] ?? '', /\/screening\/1\/match\/from\/0: expected an E\.164 number/)
+  })
+
+  it('rejects a keyword override that puts a word in two intents, where it was added', () => {
+    const path = configFile('keywords.yaml', (t) =>
+      t.replace(
+        "    supportNumber: '1-800-555-0101'\n",
+        "    supportNumber: '1-800-555-0101'\n    keywords:\n      help:\n        words: { en: [HELP, INFO, STOP] }\n",
+      ),
+    )
+    const problems = problemsOf(() => loadConfig({ path, env: {} }))
+    assert.equal(problems.length, 1, problems.join('\n'))
+    assert.match(
+      problems[0] ?? '',
+      /keywords\.yaml:\d+:\d+ \/programs\/1\/keywords\/help\/words\/en\/2: expected a word of one intent only \(it is also an opt-out word by default\), got "STOP"/,
+    )
+  })
+
+  it('compares keywords across languages and accents, and blames the more specific override', () => {
+    // 'Fin' (top-level help, en) is 'FIN' (default French opt-out) once normalised;
+    // the sender's opt-in 'aidé' collides with the default French help word AIDE.
+    const path = configFile('keywords-cross.yaml', (t) =>
+      t
+        .replace(
+          'skills:\n  - { id: general',
+          'keywords:\n  help:\n    words: { en: [HELP, Fin] }\n\nskills:\n  - { id: general',
+        )
+        .replace(
+          '    label: Emergency alerts short code\n',
+          '    label: Emergency alerts short code\n    keywords:\n      optIn: { words: { fr: [ABONNER, aidé] } }\n',
+        ),
+    )
+    const problems = problemsOf(() => loadConfig({ path, env: {} }))
+    assert.equal(problems.length, 2, problems.join('\n'))
+    assert.ok(
+      problems.some((p) =>
+        /\/keywords\/help\/words\/en\/1: .*opt-out word by default\), got "Fin"/.test(p),
+      ),
+    )
+    assert.ok(
+      problems.some((p) =>
+        /\/senders\/2\/keywords\/optIn\/words\/fr\/1: .*a help word by default\), got "aidé"/.test(
+          p,
+        ),
+      ),
+    )
+  })
+
+  it('accepts overrides that keep each word in one intent', () => {
+    const path = configFile('keywords-ok.yaml', (t) =>
+      t.replace(
+        "    supportNumber: '1-800-555-0101'\n",
+        "    supportNumber: '1-800-555-0101'\n    keywords:\n      help:\n        words: { en: [HELP, SUPPORT] }\n",
+      ),
+    )
+    assert.equal(loadConfig({ path, env: {} }).programs[1]?.keywords?.help?.words?.en?.length, 2)
+  })
+})

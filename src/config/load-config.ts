@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { LineCounter, parseDocument, type Document } from 'yaml'
+import type { Screener } from '../domain/screening/compile-screening.ts'
 import { ConfigError, describeValue, type ConfigProblem } from './config-error.ts'
+import { checkKeywords } from './check-keywords.ts'
+import { checkRules } from './check-rules.ts'
+import { primeScreeners } from './compiled-rules.ts'
 import { crossCheck } from './cross-check.ts'
 import { ConfigSchema, type Config, type RawConfig, type TrunkConfig } from './schema.ts'
 import { validateSchema, validateTrunks } from './validate-schema.ts'
@@ -57,6 +61,14 @@ export function loadConfig(options: { path?: string | undefined; env?: Env } = {
   }
   const trunkConfigs = trunks.value as Record<string, TrunkConfig>
   const secrets = resolveSecrets(rawConfig, trunkConfigs, env, problems)
+  // Rules compile as soon as their own sections have the right shape, so a bad pattern is
+  // listed together with problems elsewhere in the file.
+  let screeners: ReadonlyMap<string, Screener> = new Map()
+  if (shapeValid(problems, ['/screening', '/programs', '/senders', '/keywords'])) {
+    const rules = checkRules(rawConfig)
+    problems.push(...rules.problems, ...checkKeywords(rawConfig))
+    screeners = rules.screeners
+  }
   if (problems.length === 0) problems.push(...crossCheck(rawConfig, trunkConfigs))
 
   if (problems.length > 0) {
@@ -66,7 +78,9 @@ export function loadConfig(options: { path?: string | undefined; env?: Env } = {
     }))
     throw new ConfigError(source, located)
   }
-  return deepFreeze({ ...rawConfig, trunks: trunkConfigs, databaseUrl, secrets, source })
+  const config = deepFreeze({ ...rawConfig, trunks: trunkConfigs, databaseUrl, secrets, source })
+  primeScreeners(config, screeners)
+  return config
 }
 
 function readYaml(source: string): {
@@ -165,6 +179,11 @@ function locate(pointer: string, document: Document, lines: LineCounter, source:
   return source
 }
 
+/** True when no problem so far lies in (or is) one of the given sections. */
+function shapeValid(problems: readonly ConfigProblem[], sections: readonly string[]): boolean {
+  return !problems.some((p) => sections.some((s) => p.path === s || p.path.startsWith(`${s}/`)))
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
@@ -175,4 +194,13 @@ function deepFreeze<T>(value: T): T {
     for (const child of Object.values(value)) deepFreeze(child)
   }
   return value
+}
+
+/**
+ * The password for `parley user add` from PARLEY_USER_PASSWORD, so scripts
+ * need no terminal; undefined when unset or empty (the command then prompts).
+ * @example readUserPassword({ PARLEY_USER_PASSWORD: 'a long passphrase' }) // 'a long passphrase'
+ */
+export function readUserPassword(env: Env = process.env): string | undefined {
+  return env.PARLEY_USER_PASSWORD || undefined
 }

@@ -11,6 +11,13 @@ const closed = <T extends TProperties>(
   options: { default?: object } = {},
 ): TObject<T> => Type.Object(properties, { additionalProperties: false, ...options })
 
+/** A union of string literals whose static type stays the literal union (not `string`). */
+const oneOf = <const T extends string>(values: readonly T[], options: { default?: unknown } = {}) =>
+  Type.Union(
+    values.map((value) => Type.Literal(value)),
+    options,
+  )
+
 const Id = Type.String({ pattern: '^[A-Za-z0-9_.-]+$', minLength: 1, maxLength: 64 })
 const Language = Type.Union([Type.Literal('en'), Type.Literal('fr')])
 const PerLanguage = <T extends TSchema>(schema: T) =>
@@ -153,10 +160,9 @@ const ProgramSchema = closed({
   }),
   keywords: Type.Optional(KeywordOverrides),
   captures: Type.Array(CaptureRule, { default: [], maxItems: 3 }),
-  maskPii: Type.Array(
-    Type.Union(['payment_card', 'sin', 'bc_phn', 'email', 'phone'].map((k) => Type.Literal(k))),
-    { default: [...DEFAULT_MASK_PII] },
-  ),
+  maskPii: Type.Array(oneOf(['payment_card', 'sin', 'bc_phn', 'email', 'phone']), {
+    default: [...DEFAULT_MASK_PII],
+  }),
 })
 
 const NamedCode = closed({ code: Id, label: Type.String({ minLength: 1 }) })
@@ -203,17 +209,15 @@ const EmailVariant = closed({
 })
 const TemplateSchema = closed({
   key: Id,
-  category: Type.Union(
-    [
-      'notification',
-      'reminder',
-      'survey',
-      'alert',
-      'verification',
-      'acknowledgement',
-      'keyword_reply',
-    ].map((c) => Type.Literal(c)),
-  ),
+  category: oneOf([
+    'notification',
+    'reminder',
+    'survey',
+    'alert',
+    'verification',
+    'acknowledgement',
+    'keyword_reply',
+  ]),
   status: Type.Union([Type.Literal('draft'), Type.Literal('approved'), Type.Literal('retired')], {
     default: 'draft',
   }),

@@ -13,8 +13,15 @@ export interface Contact {
 }
 
 /** The contact with this E.164 number, if known. */
-export async function findContactByPhone(db: Kysely<Database>, phone: string): Promise<Contact | undefined> {
-  const row = await db.selectFrom('contacts').selectAll().where('phone', '=', phone).executeTakeFirst()
+export async function findContactByPhone(
+  db: Kysely<Database>,
+  phone: string,
+): Promise<Contact | undefined> {
+  const row = await db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('phone', '=', phone)
+    .executeTakeFirst()
   if (!row) return undefined
   return {
     id: row.id,
@@ -31,7 +38,14 @@ export async function findContactByPhone(db: Kysely<Database>, phone: string): P
 /** Creates or updates a contact by number; fields left undefined keep their value. */
 export async function upsertContact(
   db: Kysely<Database>,
-  contact: { id: string; phone: string; email?: string | undefined; name?: string | undefined; language?: string | undefined; at: number },
+  contact: {
+    id: string
+    phone: string
+    email?: string | undefined
+    name?: string | undefined
+    language?: string | undefined
+    at: number
+  },
 ): Promise<void> {
   const changes = {
     ...(contact.email !== undefined ? { email: contact.email } : {}),

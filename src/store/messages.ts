@@ -58,7 +58,9 @@ export function messageFromRow(row: Selectable<MessageRow>): MessageRecord {
     from: row.from_number,
     to: row.to_number,
     body: row.body,
-    personalisation: row.personalisation ? (JSON.parse(row.personalisation) as Record<string, string>) : undefined,
+    personalisation: row.personalisation
+      ? (JSON.parse(row.personalisation) as Record<string, string>)
+      : undefined,
     encoding: row.encoding as MessageRecord['encoding'],
     segments: row.segments,
     templateKey: u(row.template_key),

@@ -117,6 +117,8 @@ forEachDialect('outbox', (ctx) => {
       await recordPartReceipt(db, { trunk: 'twilio', carrierId: 'a2', status: 'delivered' }),
       undefined,
     )
+    const stale = await recordPartReceipt(db, { trunk: 'smpp', carrierId: 'a2', status: 'sent' })
+    assert.deepEqual(stale?.partStatuses, ['sent', 'delivered'], 'a late "sent" does not undo "delivered"')
   })
 
   it('counts recent texts to a recipient, identical and total', async () => {

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely'
 import type { Dialect } from './connect.ts'
 import type { Database } from './database.ts'
-import { messageFromRow, type MessageRecord } from './messages.ts'
+import type { MessageStatus } from '../domain/outbox/message-status.ts'
+import { messageFromRow, predecessorsOf, type MessageRecord } from './messages.ts'
 
 /**
  * Claims up to `limit` due messages for sending: high lane first, then oldest
@@ -130,7 +131,7 @@ export async function recordCarrierRefs(
  */
 export async function recordPartReceipt(
   db: Kysely<Database>,
-  receipt: { trunk: string; carrierId: string; status: string },
+  receipt: { trunk: string; carrierId: string; status: MessageStatus },
 ): Promise<{ messageId: string; partStatuses: string[] } | undefined> {
   const ref = await db
     .selectFrom('carrier_refs')
@@ -139,11 +140,13 @@ export async function recordPartReceipt(
     .where('carrier_id', '=', receipt.carrierId)
     .executeTakeFirst()
   if (!ref) return undefined
+  // a part's status only moves forward too: receipts race and repeat
   await db
     .updateTable('carrier_refs')
     .set({ status: receipt.status })
     .where('trunk', '=', receipt.trunk)
     .where('carrier_id', '=', receipt.carrierId)
+    .where('status', 'in', predecessorsOf(receipt.status))
     .execute()
   const parts = await db
     .selectFrom('carrier_refs')
@@ -172,7 +175,11 @@ export async function countByStatus(
  * Hands a claimed message back to the queue untouched (the sender's
  * throughput is booked until `nextAttemptAt`): not a failed attempt.
  */
-export async function deferMessage(db: Kysely<Database>, id: string, nextAttemptAt: number): Promise<void> {
+export async function deferMessage(
+  db: Kysely<Database>,
+  id: string,
+  nextAttemptAt: number,
+): Promise<void> {
   await db
     .updateTable('messages')
     .set((eb) => ({

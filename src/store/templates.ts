@@ -153,7 +153,9 @@ export async function findSendableTemplate(
     .innerJoin('templates', 'templates.key', 'template_versions.template_key')
     .select(versionColumns)
     .where('template_versions.template_key', '=', key)
-    .orderBy(({ eb }) => eb.case().when('template_versions.status', '=', 'approved').then(0).else(1).end())
+    .orderBy(({ eb }) =>
+      eb.case().when('template_versions.status', '=', 'approved').then(0).else(1).end(),
+    )
     .orderBy('template_versions.version', 'desc')
     .limit(1)
     .executeTakeFirst()

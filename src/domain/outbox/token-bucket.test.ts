@@ -60,7 +60,10 @@ describe('token bucket', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 100 }),
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 3 })), { minLength: 1, maxLength: 100 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 3 })), {
+          minLength: 1,
+          maxLength: 100,
+        }),
         (rate, steps) => {
           let bucket = newTokenBucket(rate, 0)
           let now = 0

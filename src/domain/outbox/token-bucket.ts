@@ -44,9 +44,14 @@ export function takeTokens(
  * another, so a dispatcher can schedule a whole batch precisely.
  * @example reserveTokens(newTokenBucket(1, 0), 1, 0).at // 0, and the next booking's at is 1000
  */
-export function reserveTokens(bucket: TokenBucket, cost: number, now: number): { at: number; bucket: TokenBucket } {
+export function reserveTokens(
+  bucket: TokenBucket,
+  cost: number,
+  now: number,
+): { at: number; bucket: TokenBucket } {
   const elapsed = Math.max(0, now - bucket.at)
-  const tokens = Math.min(bucket.capacity, bucket.tokens + (elapsed * bucket.ratePerSecond) / 1000) - cost
+  const tokens =
+    Math.min(bucket.capacity, bucket.tokens + (elapsed * bucket.ratePerSecond) / 1000) - cost
   const at = tokens >= 0 ? now : now + Math.ceil((-tokens * 1000) / bucket.ratePerSecond)
   return { at, bucket: { ...bucket, tokens, at: Math.max(now, bucket.at) } }
 }

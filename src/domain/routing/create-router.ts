@@ -1,0 +1,268 @@
+import type { Agent } from './agent.ts'
+import { proficiencyFor, validateAgent } from './agent.ts'
+import type { AgentPool, AgentSlot } from './agent-pool.ts'
+import { bestInPool, countCandidates, qualifiesFor } from './agent-pool.ts'
+import { createAgentRegistry } from './agent-registry.ts'
+import { offerConversation } from './agent-transitions.ts'
+import type { Assignment } from './assignment.ts'
+import { explainChoice } from './assignment.ts'
+import type { QueuePolicy } from './queue-policy.ts'
+import { validateQueuePolicy } from './queue-policy.ts'
+import { relaxationRing } from './required-skills-at.ts'
+import { RoutingInputError } from './routing-input-error.ts'
+import type { WaitingClass, WaitingEntry } from './waiting-class.ts'
+import type { Cursor } from './waiting-cursor.ts'
+import { bestCursor, rankOf } from './waiting-cursor.ts'
+import {
+  createWaitingClass,
+  insertEntry,
+  nextLive,
+  removeEntry,
+  tidy,
+  waitingClassKey,
+} from './waiting-class.ts'
+import type { WaitingConversation } from './waiting-conversation.ts'
+import { validateConversation } from './waiting-conversation.ts'
+
+/** The outcome of one routing decision; the router has already applied it. */
+export type RouterDecision =
+  | {
+      readonly ok: true
+      readonly assignment: Assignment
+      /** The conversation offered, now out of the router's waiting list. */
+      readonly conversation: WaitingConversation
+      /** The agent after the offer (one more active, `offered` set), as the router now holds it. */
+      readonly agent: Agent
+    }
+  | { readonly ok: false; readonly waiting: number }
+
+export interface RouterStats {
+  readonly agents: number
+  readonly waiting: number
+  readonly waitingClasses: number
+  readonly agentPools: number
+}
+
+/**
+ * The ACD state of one process: agents and waiting conversations, indexed so a decision costs
+ * about O(classes + pools × log agents) instead of scanning every agent and conversation.
+ * Pure: no clock (`now` is an argument), no I/O; agents and conversations go in and come out as
+ * plain data, so the runtime can rebuild it from the database at start-up.
+ */
+export interface Router {
+  /** Adds or replaces an agent (status change, offer accepted, conversation ended…). */
+  upsertAgent(agent: Agent): void
+  removeAgent(agentId: string): Agent | undefined
+  getAgent(agentId: string): Agent | undefined
+  /** Adds or replaces a waiting conversation (a replaced one keeps nothing of the old). */
+  enqueue(conversation: WaitingConversation): void
+  /** Takes a conversation out of waiting (abandoned, moved, assigned by a supervisor…). */
+  remove(conversationId: string): WaitingConversation | undefined
+  getConversation(conversationId: string): WaitingConversation | undefined
+  /**
+   * Makes the first assignment of a routing pass at `now` (as matchAll would) and applies it:
+   * the conversation leaves the waiting list and the agent holds the offer.
+   */
+  next(now: number): RouterDecision
+  /** Assigns until nothing more can be: the same assignments, in the same order, as matchAll. */
+  drain(now: number): Assignment[]
+  stats(): RouterStats
+}
+
+type Evaluation =
+  | { readonly kind: 'assign'; readonly slot: AgentSlot; readonly decision: Assignment }
+  | { readonly kind: 'class_exhausted' }
+  | { readonly kind: 'skip' }
+
+const NONE: readonly string[] = []
+
+/**
+ * Builds an empty router for the given queues. Throws RoutingInputError when a policy is invalid.
+ * @example
+ * const router = createRouter(config.queues)
+ * router.upsertAgent({ id: 'a1', status: 'available', skills: { bceid: 4 }, queues: ['SBC_HD_SMS_BCEID'], active: 0, idleSince: 0 })
+ * router.enqueue({ id: 'c1', queue: 'SBC_HD_SMS_BCEID', basePriority: 5, requiredSkills: ['bceid'], enqueuedAt: 0, customerNumber: '+12505550100' })
+ * router.next(1000) // { ok: true, assignment: { conversationId: 'c1', agentId: 'a1', reason: { rule: 'only_eligible', … } }, … }
+ */
+export function createRouter(queues: readonly QueuePolicy[]): Router {
+  const policies = new Map<string, QueuePolicy>()
+  for (const queue of queues) {
+    const problems = validateQueuePolicy(queue)
+    if (problems.length > 0) {
+      throw new RoutingInputError(
+        'invalid_queue_policy',
+        `queue ${queue.id}: ${problems.join('; ')}`,
+      )
+    }
+    policies.set(queue.id, queue)
+  }
+  const agents = createAgentRegistry()
+  const slots = agents.slots
+  const classes = new Map<string, WaitingClass>()
+  const liveClasses = new Set<WaitingClass>()
+  const waiting = new Map<string, WaitingEntry>()
+
+  function evaluate(entry: WaitingEntry, now: number): Evaluation {
+    const { conversation, waitingClass } = entry
+    const { queue } = waitingClass
+    const waited = Math.max(0, now - conversation.enqueuedAt)
+    const ring = relaxationRing(queue, waited)
+    const pool = agents.poolAt(waitingClass, ring)
+    // Later conversations of the class need the same skills or more: none can be matched either.
+    if (pool.live === 0) return { kind: 'class_exhausted' }
+    const excluded = conversation.excludedAgents ?? NONE
+
+    const preferredId = conversation.preferredAgentId
+    if (preferredId !== undefined && !excluded.includes(preferredId)) {
+      const preferred = slots.get(preferredId)
+      if (preferred !== undefined && qualifiesFor(pool, preferred.agent)) {
+        if (preferred.free) return assign(entry, now, ring, pool, preferred, true)
+        const holdMs = (queue.preferredAgentWaitSeconds ?? 0) * 1000
+        if (waited < holdMs && preferred.agent.status === 'available') return { kind: 'skip' }
+      }
+    }
+    const best = bestInPool(pool, excluded)
+    if (best === undefined) return { kind: 'skip' }
+    return assign(entry, now, ring, pool, best.slot, false)
+  }
+
+  function assign(
+    entry: WaitingEntry,
+    now: number,
+    ring: number,
+    pool: AgentPool,
+    slot: AgentSlot,
+    preferred: boolean,
+  ): Evaluation {
+    const { conversation, waitingClass } = entry
+    const score = proficiencyFor(slot.agent, pool.ranking)
+    const { candidates, tiedOnProficiency } = countCandidates(
+      pool,
+      score,
+      conversation.excludedAgents ?? NONE,
+      slots,
+    )
+    const reason = explainChoice({
+      conversation,
+      queue: waitingClass.queue,
+      now,
+      ring,
+      keptSkills: pool.eligibility.length,
+      agent: slot.agent,
+      preferred,
+      candidates,
+      tiedOnProficiency,
+    })
+    return {
+      kind: 'assign',
+      slot,
+      decision: { conversationId: conversation.id, agentId: slot.agent.id, reason },
+    }
+  }
+
+  function removeWaiting(entry: WaitingEntry): void {
+    removeEntry(entry)
+    waiting.delete(entry.conversation.id)
+    if (entry.waitingClass.live === 0) liveClasses.delete(entry.waitingClass)
+  }
+
+  function next(now: number): RouterDecision {
+    const cursors: Cursor[] = []
+    for (const waitingClass of liveClasses) {
+      tidy(waitingClass)
+      const entry = waitingClass.entries[waitingClass.head]
+      if (entry === undefined) continue
+      const effectivePriority = rankOf(entry, now)
+      cursors.push({ waitingClass, position: waitingClass.head, entry, effectivePriority })
+    }
+    while (cursors.length > 0) {
+      const index = bestCursor(cursors)
+      const cursor = cursors[index] as Cursor
+      const evaluation = evaluate(cursor.entry, now)
+      if (evaluation.kind === 'assign') {
+        removeWaiting(cursor.entry)
+        const agent = offerConversation(evaluation.slot.agent, cursor.entry.conversation.id)
+        agents.set(agent)
+        return {
+          ok: true,
+          assignment: evaluation.decision,
+          conversation: cursor.entry.conversation,
+          agent,
+        }
+      }
+      const position =
+        evaluation.kind === 'skip' ? nextLive(cursor.waitingClass, cursor.position + 1) : -1
+      const entry = cursor.waitingClass.entries[position]
+      if (position < 0 || entry === undefined) {
+        cursors[index] = cursors[cursors.length - 1] as Cursor
+        cursors.pop()
+      } else {
+        cursor.position = position
+        cursor.entry = entry
+        cursor.effectivePriority = rankOf(entry, now)
+      }
+    }
+    return { ok: false, waiting: waiting.size }
+  }
+
+  return {
+    upsertAgent(agent) {
+      const problems = validateAgent(agent)
+      if (problems.length > 0) {
+        throw new RoutingInputError('invalid_agent', `agent ${agent.id}: ${problems.join('; ')}`)
+      }
+      agents.set(agent)
+    },
+    removeAgent: (agentId) => agents.remove(agentId),
+    getAgent: (agentId) => slots.get(agentId)?.agent,
+    enqueue(conversation) {
+      const problems = validateConversation(conversation)
+      if (problems.length > 0) {
+        throw new RoutingInputError(
+          'invalid_conversation',
+          `conversation ${conversation.id}: ${problems.join('; ')}`,
+        )
+      }
+      const queue = policies.get(conversation.queue)
+      if (queue === undefined) {
+        throw new RoutingInputError(
+          'unknown_queue',
+          `conversation ${conversation.id}: no queue ${conversation.queue}`,
+        )
+      }
+      const existing = waiting.get(conversation.id)
+      if (existing !== undefined) removeWaiting(existing)
+      const key = waitingClassKey(conversation)
+      let waitingClass = classes.get(key)
+      if (waitingClass === undefined) {
+        waitingClass = createWaitingClass(queue, conversation)
+        classes.set(key, waitingClass)
+      }
+      const entry: WaitingEntry = { conversation, waitingClass, removed: false }
+      insertEntry(waitingClass, entry)
+      liveClasses.add(waitingClass)
+      waiting.set(conversation.id, entry)
+    },
+    remove(conversationId) {
+      const entry = waiting.get(conversationId)
+      if (entry === undefined) return undefined
+      removeWaiting(entry)
+      return entry.conversation
+    },
+    getConversation: (conversationId) => waiting.get(conversationId)?.conversation,
+    next,
+    drain(now) {
+      const assignments: Assignment[] = []
+      for (let decision = next(now); decision.ok; decision = next(now)) {
+        assignments.push(decision.assignment)
+      }
+      return assignments
+    },
+    stats: () => ({
+      agents: slots.size,
+      waiting: waiting.size,
+      waitingClasses: liveClasses.size,
+      agentPools: agents.poolCount(),
+    }),
+  }
+}
