@@ -6,8 +6,6 @@ import {
   checkRecipientLimits,
   DEFAULT_RECIPIENT_LIMITS,
 } from '../domain/outbox/recipient-limits.ts'
-import { isCountryCode } from '../domain/phone/country-code.ts'
-import { parsePhone } from '../domain/phone/parse-phone.ts'
 import { countSegments } from '../domain/segments/count-segments.ts'
 import { renderTemplate } from '../domain/templates/render-template.ts'
 import type { ApiKeyRecord } from '../store/api-keys.ts'
@@ -22,6 +20,7 @@ import {
   type NewMessage,
 } from '../store/messages.ts'
 import { findSendableTemplate } from '../store/templates.ts'
+import { checkDestination } from './check-destination.ts'
 import type { Clock, Random } from './ports.ts'
 import { refuse, type Refusal } from './refusal.ts'
 
@@ -173,18 +172,8 @@ async function prepare(
       programs: config.programs.map((p) => p.id),
     })
   }
-  const region = isCountryCode(config.defaultRegion) ? config.defaultRegion : 'CA'
-  const phone = parsePhone(request.to, region)
-  if (!phone.ok) return refuse('invalid_number', phone.message, { reason: phone.reason })
-  if (!phone.country || !config.allowedCountries.includes(phone.country)) {
-    return refuse(
-      'destination_not_allowed',
-      `texts to ${phone.country ?? 'this destination'} are not allowed`,
-      {
-        allowedCountries: config.allowedCountries,
-      },
-    )
-  }
+  const phone = checkDestination(config, request.to)
+  if (!phone.ok) return phone
   let sendAt: number | undefined
   if (request.sendAt !== undefined) {
     sendAt = Date.parse(request.sendAt)

@@ -142,3 +142,22 @@ export async function listConsentEvents(
     recordedAt: r.recorded_at,
   }))
 }
+
+/** Current statuses for many numbers in one program (absent = never recorded). */
+export async function getConsentStatuses(
+  db: Kysely<Database>,
+  program: string,
+  phones: readonly string[],
+): Promise<Map<string, CurrentConsent['status']>> {
+  const statuses = new Map<string, CurrentConsent['status']>()
+  for (let i = 0; i < phones.length; i += 500) {
+    const rows = await db
+      .selectFrom('consents')
+      .select(['phone', 'status'])
+      .where('program', '=', program)
+      .where('phone', 'in', phones.slice(i, i + 500))
+      .execute()
+    for (const row of rows) statuses.set(row.phone, row.status as CurrentConsent['status'])
+  }
+  return statuses
+}
