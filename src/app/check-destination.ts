@@ -15,9 +15,13 @@ export function checkDestination(
   const phone = parsePhone(raw, region)
   if (!phone.ok) return refuse('invalid_number', phone.message, { reason: phone.reason })
   if (!phone.country || !config.allowedCountries.includes(phone.country)) {
-    return refuse('destination_not_allowed', `texts to ${phone.country ?? 'this destination'} are not allowed`, {
-      allowedCountries: config.allowedCountries,
-    })
+    return refuse(
+      'destination_not_allowed',
+      `texts to ${phone.country ?? 'this destination'} are not allowed`,
+      {
+        allowedCountries: config.allowedCountries,
+      },
+    )
   }
   return { ok: true, e164: phone.e164 }
 }

@@ -79,6 +79,7 @@ function createGateway(
           deliveryDelayMs: trunk.deliveryDelayMs,
           failTemporary: trunk.failTemporary,
           failPermanent: trunk.failPermanent,
+          rejectAtSubmit: trunk.rejectAtSubmit,
         },
         { clock: deps.clock, logger },
       )

@@ -13,6 +13,7 @@ import type { App } from '../app/compose.ts'
 import { HttpError } from './error-codes.ts'
 import { createErrorHandler } from './error-handler.ts'
 import formbody from '@fastify/formbody'
+import { broadcastRoutes } from './routes/broadcast-routes.ts'
 import { consentRoutes } from './routes/consent-routes.ts'
 import { healthRoutes } from './routes/health-routes.ts'
 import { messageRoutes } from './routes/message-routes.ts'
@@ -86,6 +87,7 @@ export async function buildServer(app: App): Promise<ParleyServer> {
   await server.register(healthRoutes(app))
   await server.register(messageRoutes(app))
   await server.register(consentRoutes(app))
+  await server.register(broadcastRoutes(app))
   await server.register(webhookRoutes(app))
   await server.register(sessionRoutes(app))
   return server

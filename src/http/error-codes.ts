@@ -30,6 +30,9 @@ export const ERROR_STATUS = {
   invalid_consent: 400,
   trunk_not_found: 404,
   invalid_signature: 403,
+  invalid_csv: 400,
+  no_recipients: 400,
+  already_cancelled: 409,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof ERROR_STATUS

@@ -32,7 +32,10 @@ function fromRow(row: BroadcastRow): BroadcastRecord {
 }
 
 /** Records a broadcast; call in the transaction that queues its messages. */
-export async function insertBroadcast(db: Kysely<Database>, b: Omit<BroadcastRecord, 'cancelledAt'>): Promise<void> {
+export async function insertBroadcast(
+  db: Kysely<Database>,
+  b: Omit<BroadcastRecord, 'cancelledAt'>,
+): Promise<void> {
   await db
     .insertInto('broadcasts')
     .values({
@@ -52,7 +55,10 @@ export async function insertBroadcast(db: Kysely<Database>, b: Omit<BroadcastRec
     .execute()
 }
 
-export async function getBroadcast(db: Kysely<Database>, id: string): Promise<BroadcastRecord | undefined> {
+export async function getBroadcast(
+  db: Kysely<Database>,
+  id: string,
+): Promise<BroadcastRecord | undefined> {
   const row = await db.selectFrom('broadcasts').selectAll().where('id', '=', id).executeTakeFirst()
   return row ? fromRow(row) : undefined
 }
@@ -62,7 +68,11 @@ export async function getBroadcast(db: Kysely<Database>, id: string): Promise<Br
  * (error code `cancelled`); those already with a carrier go on. Returns how
  * many were stopped, or undefined when it was already cancelled.
  */
-export async function cancelBroadcast(db: Kysely<Database>, id: string, now: number): Promise<number | undefined> {
+export async function cancelBroadcast(
+  db: Kysely<Database>,
+  id: string,
+  now: number,
+): Promise<number | undefined> {
   return db.transaction().execute(async (trx) => {
     const marked = await trx
       .updateTable('broadcasts')

@@ -118,7 +118,11 @@ forEachDialect('outbox', (ctx) => {
       undefined,
     )
     const stale = await recordPartReceipt(db, { trunk: 'smpp', carrierId: 'a2', status: 'sent' })
-    assert.deepEqual(stale?.partStatuses, ['sent', 'delivered'], 'a late "sent" does not undo "delivered"')
+    assert.deepEqual(
+      stale?.partStatuses,
+      ['sent', 'delivered'],
+      'a late "sent" does not undo "delivered"',
+    )
   })
 
   it('counts recent texts to a recipient, identical and total', async () => {
