@@ -68,7 +68,28 @@ export interface AcceptedMessage {
 }
 
 export type AcceptResult =
-  { ok: true; message: AcceptedMessage; replayed: boolean } | Refusal<AcceptRefusalCode>
+  | {
+      ok: true
+      message: AcceptedMessage
+      replayed: boolean
+      /** The text as sent, when secret values were masked in the stored copy. */
+      secretBody?: string
+    }
+  | Refusal<AcceptRefusalCode>
+
+/** How a caller other than the plain send API shapes the message. */
+export interface AcceptOptions {
+  apiKey: ApiKeyRecord
+  idempotencyKey?: string | undefined
+  /** What the text is for; `verification` texts carry a one-time code. */
+  purpose?: 'regular' | 'verification'
+  /**
+   * Personalisation values never stored in clear (a one-time code): the
+   * stored body and personalisation show them masked; the real text is
+   * returned as `secretBody` for the sender to hold in memory.
+   */
+  secretValues?: readonly string[]
+}
 
 export interface AcceptDeps {
   config: Config
@@ -89,7 +110,7 @@ const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000
 export async function acceptMessage(
   deps: AcceptDeps,
   request: SendRequest,
-  caller: { apiKey: ApiKeyRecord; idempotencyKey?: string | undefined },
+  caller: AcceptOptions,
 ): Promise<AcceptResult> {
   const now = deps.clock.now()
   const requestHash = hashRequest(request)
@@ -111,7 +132,9 @@ export async function acceptMessage(
 
   const draft = await prepare(deps, request, caller.apiKey, now)
   if (!draft.ok) return draft
-  const { message, response } = draft
+  const { response } = draft
+  const secret = maskSecrets(draft.message, request.personalisation, caller.secretValues ?? [])
+  const message: NewMessage = { ...secret.message, purpose: caller.purpose ?? 'regular' }
 
   const refusal = await checkRecipient(deps, message, now)
   if (refusal) return refusal
@@ -151,7 +174,29 @@ export async function acceptMessage(
       })
     }
   })
-  return { ok: true, message: response, replayed: false }
+  return {
+    ok: true,
+    message: response,
+    replayed: false,
+    ...(secret.body ? { secretBody: secret.body } : {}),
+  }
+}
+
+const MASK = '••••••'
+
+/** The message as stored: secret values masked in its body and personalisation. */
+function maskSecrets(
+  message: NewMessage,
+  personalisation: Record<string, string>,
+  secretNames: readonly string[],
+): { message: NewMessage; body?: string } {
+  const secrets = secretNames.map((name) => personalisation[name]).filter((v): v is string => !!v)
+  if (secrets.length === 0) return { message }
+  const masked = secrets.reduce((text, value) => text.split(value).join(MASK), message.body)
+  const values = Object.fromEntries(
+    Object.entries(personalisation).map(([k, v]) => [k, secretNames.includes(k) ? MASK : v]),
+  )
+  return { message: { ...message, body: masked, personalisation: values }, body: message.body }
 }
 
 type Prepared =

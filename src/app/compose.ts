@@ -11,6 +11,7 @@ import { createMetrics, type Metrics } from './create-metrics.ts'
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatch-outbox.ts'
 import { createApiKeyAuthenticator } from './manage-api-keys.ts'
 import { systemClock, systemRandom, type Clock, type Random } from './ports.ts'
+import { createSecretBodies, type SecretBodies } from './secret-bodies.ts'
 import { sendFallbackEmail } from './send-fallback-email.ts'
 import { syncTemplates } from './sync-templates.ts'
 
@@ -26,6 +27,7 @@ export interface App {
   readonly dispatcher: Dispatcher
   readonly receipts: ReceiptApplier
   readonly email: EmailSender | undefined
+  readonly secretBodies: SecretBodies
   authenticateApiKey(token: string): Promise<ApiKeyRecord | undefined>
   readiness(): Promise<Readiness>
   /** Starts the carrier trunks and the dispatcher (the server does; one-off commands don't). */
@@ -112,7 +114,13 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
       })
     })
   }
+  // The SQLite instance lock means no other dispatcher shares this store, so rows
+  // left `sending` are a dead process's and need not wait for their lease.
+  const holdsInstanceLock =
+    options.store === undefined && options.singleInstance === true && store.dialect === 'sqlite'
+  const secretBodies = createSecretBodies()
   const dispatcher = createDispatcher({
+    secretBodies,
     config,
     store,
     clock,
@@ -121,7 +129,13 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
     gateways,
     receipts,
     onUndeliverable: fallback,
-    ...(options.dispatcher ? { options: options.dispatcher } : {}),
+    options: {
+      maxInFlight: config.outbox.maxInFlight,
+      batchSize: config.outbox.batchSize,
+      leaseMs: config.outbox.leaseMs,
+      requeueOnStart: holdsInstanceLock,
+      ...options.dispatcher,
+    },
   })
 
   let started = false
@@ -137,18 +151,20 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
     dispatcher,
     receipts,
     email,
+    secretBodies,
     authenticateApiKey: createApiKeyAuthenticator({ store, clock }),
     readiness: () => checkReadiness(store),
     start: async () => {
       if (started) return
       started = true
       await gateways.start()
-      dispatcher.start()
+      // an API-only node (outbox.dispatch: false) still takes the trunks' receipts
+      if (config.outbox.dispatch) dispatcher.start()
     },
     close: () =>
       (closed ??= (async () => {
         if (started) {
-          await dispatcher.stop()
+          await dispatcher.stop() // harmless when it never started
           await gateways.stop()
         }
         email?.close()

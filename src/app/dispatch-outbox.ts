@@ -25,11 +25,13 @@ import {
   deferMessage,
   recordCarrierRefs,
   recoverExpiredLeases,
+  requeueAllSending,
   scheduleRetry,
 } from '../store/outbox.ts'
 import type { ReceiptApplier } from './apply-receipt.ts'
 import type { Gateways } from './create-gateways.ts'
 import type { Clock, Random } from './ports.ts'
+import type { SecretBodies } from './secret-bodies.ts'
 
 export interface DispatcherOptions {
   /** Most messages being sent at once (across trunks). */
@@ -42,6 +44,12 @@ export interface DispatcherOptions {
   holdMs: number
   /** Idle polling interval when nothing is due and no one woke us. */
   pollMs: number
+  /**
+   * At start, requeue every `sending` row without waiting for its lease. Only
+   * when no other dispatcher can share the store (SQLite under the instance
+   * lock): such rows were left by a process that died mid-send.
+   */
+  requeueOnStart: boolean
 }
 
 export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
@@ -50,6 +58,7 @@ export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
   leaseMs: 60_000,
   holdMs: 1_000,
   pollMs: 250,
+  requeueOnStart: false,
 }
 
 export interface Dispatcher {
@@ -72,6 +81,7 @@ export interface DispatcherDeps {
   gateways: Gateways
   receipts: ReceiptApplier
   onUndeliverable: (messageId: string) => void
+  secretBodies: SecretBodies
   options?: Partial<DispatcherOptions>
 }
 
@@ -139,7 +149,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const consent = await getConsentStatus(store.db, message.to, message.program ?? '')
     const policy = checkSendPolicy({
       status: consent ?? 'unknown',
-      purpose: message.purpose as MessagePurpose,
+      purpose: policyPurpose(message.purpose),
       program: { requiresOptIn: program?.requiresOptIn ?? true },
     })
     if (!policy.allowed) {
@@ -194,13 +204,23 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   }
 
   const submit = async (message: MessageRecord, gateway: Gateway): Promise<void> => {
+    const body =
+      message.purpose === 'verification'
+        ? deps.secretBodies.get(message.id, clock.now())
+        : message.body
+    if (body === undefined) {
+      const reason = 'the one-time code was lost (restart or expiry)'
+      await finish(message, 'failed', { reason, code: 'secret_lost' })
+      return
+    }
     try {
       const result = await gateway.send({
         messageId: message.id,
         from: message.from,
         to: message.to,
-        body: message.body,
+        body,
       })
+      deps.secretBodies.forget(message.id)
       breakers.set(
         gateway.name,
         recordTrunkResult(breakers.get(gateway.name) ?? CLOSED_BREAKER, 'success', clock.now()),
@@ -311,11 +331,21 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
   }
 
+  const requeueLeftovers = async () => {
+    try {
+      const requeued = await requeueAllSending(store.db, clock.now())
+      if (requeued > 0)
+        logger.warn({ requeued }, 'requeued messages a stopped process left mid-send')
+    } catch (error) {
+      logger.error({ err: error }, 'requeueing messages left mid-send failed')
+    }
+  }
+
   return {
     start: () => {
       if (running) return
       running = true
-      loop = run()
+      loop = (options.requeueOnStart ? requeueLeftovers() : Promise.resolve()).then(run)
     },
     stop: async () => {
       running = false
@@ -332,6 +362,18 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     get inFlight() {
       return inFlight.size
     },
+  }
+}
+
+/** The consent rule a text falls under: a one-time code is a regular text. */
+function policyPurpose(purpose: string): MessagePurpose {
+  switch (purpose) {
+    case 'opt_out_confirmation':
+    case 'opt_in_confirmation':
+    case 'help_reply':
+      return purpose
+    default:
+      return 'regular'
   }
 }
 

@@ -19,6 +19,12 @@ forEachDialect('sign-in and sessions', (ctx) => {
   const clock = manualClock()
   const deps = () => ({ config, store: ctx.store, clock, random: systemRandom })
 
+  /** The audit event of this action about this user (events in one millisecond may come in any order). */
+  async function audited(userId: string, action: string) {
+    const events = await listAuditEvents(ctx.store.db, { subject: `user:${userId}` })
+    return events.find((e) => e.action === action)
+  }
+
   async function signedIn(username: string): Promise<string> {
     const result = await signIn(deps(), { username, password: TEST_PASSWORD })
     if (!result.ok) throw new Error(result.message)
@@ -41,11 +47,8 @@ forEachDialect('sign-in and sessions', (ctx) => {
     assert.equal(await findSession(ctx.store.db, result.token), undefined)
     const signedInUser = await authenticateSession(deps(), result.token)
     assert.equal(signedInUser?.user.username, 'ana')
-    const [event] = await listAuditEvents(ctx.store.db, { subject: `user:${user.id}` })
-    assert.deepEqual(
-      [event?.action, event?.data],
-      ['session.sign_in', { username: 'ana', ip: '10.0.0.7' }],
-    )
+    const event = await audited(user.id, 'session.sign_in')
+    assert.deepEqual(event?.data, { username: 'ana', ip: '10.0.0.7' })
   })
 
   it('gives the same refusal for a wrong password and an unknown user, and audits both', async () => {
@@ -55,10 +58,9 @@ forEachDialect('sign-in and sessions', (ctx) => {
     assert.equal(wrong.ok, false)
     assert.deepEqual(wrong, unknown)
     assert.equal(wrong.code, 'invalid_credentials')
-    const [failed] = await listAuditEvents(ctx.store.db, { subject: `user:${user.id}` })
-    assert.equal(failed?.action, 'session.sign_in_failed')
-    assert.equal(failed.data?.reason, 'wrong_password')
-    const recent = await listAuditEvents(ctx.store.db, { limit: 5 })
+    const failed = await audited(user.id, 'session.sign_in_failed')
+    assert.equal(failed?.data?.reason, 'wrong_password')
+    const recent = await listAuditEvents(ctx.store.db, { limit: 1000 })
     const anonymous = recent.find((e) => e.data?.username === 'nobody')
     assert.deepEqual(
       [anonymous?.action, anonymous?.data?.reason],
@@ -113,8 +115,7 @@ forEachDialect('sign-in and sessions', (ctx) => {
     assert.equal(await authenticateSession(deps(), token), undefined)
     assert.equal(await signOut(deps(), token), false)
     assert.ok(await authenticateSession(deps(), other), 'other sessions stay open')
-    const [event] = await listAuditEvents(ctx.store.db, { subject: `user:${user.id}` })
-    assert.equal(event?.action, 'session.sign_out')
+    assert.ok(await audited(user.id, 'session.sign_out'))
   })
 
   const notSessions = [

@@ -18,6 +18,7 @@ import { consentRoutes } from './routes/consent-routes.ts'
 import { healthRoutes } from './routes/health-routes.ts'
 import { messageRoutes } from './routes/message-routes.ts'
 import { sessionRoutes } from './routes/session-routes.ts'
+import { verificationRoutes } from './routes/verification-routes.ts'
 import { webhookRoutes } from './routes/webhook-routes.ts'
 
 export type ParleyServer = FastifyInstance<
@@ -88,6 +89,7 @@ export async function buildServer(app: App): Promise<ParleyServer> {
   await server.register(messageRoutes(app))
   await server.register(consentRoutes(app))
   await server.register(broadcastRoutes(app))
+  await server.register(verificationRoutes(app))
   await server.register(webhookRoutes(app))
   await server.register(sessionRoutes(app))
   return server

@@ -33,6 +33,7 @@ export const ERROR_STATUS = {
   invalid_csv: 400,
   no_recipients: 400,
   already_cancelled: 409,
+  verification_rate_limited: 429,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof ERROR_STATUS

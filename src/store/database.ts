@@ -21,6 +21,8 @@ export interface Database {
   idempotency_keys: IdempotencyKeyRow
   carrier_refs: CarrierRefRow
   broadcasts: BroadcastRow
+  verifications: VerificationRow
+  survey_sessions: SurveySessionRow
   message_status_events: MessageStatusEventRow
   conversations: ConversationRow
   conversation_events: ConversationEventRow
@@ -259,4 +261,32 @@ export interface SessionRow {
   expires_at: number
   last_seen_at: number
   revoked_at: number | null
+}
+
+export interface VerificationRow {
+  id: string
+  phone: string
+  program: string
+  code_hash: string
+  status: string
+  attempts: Generated<number>
+  message_id: string | null
+  api_key_id: string | null
+  created_at: number
+  expires_at: number
+}
+
+export interface SurveySessionRow {
+  id: string
+  phone: string
+  our_number: string
+  program: string
+  message_id: string
+  template_key: string
+  sent_at: number
+  expires_at: number
+  answered_at: number | null
+  rating: number | null
+  response: string | null
+  conversation_id: string | null
 }

@@ -61,6 +61,21 @@ export async function recoverExpiredLeases(db: Kysely<Database>, now: number): P
   return Number(result.numUpdatedRows)
 }
 
+/**
+ * Puts every message being sent back in the queue, whatever its lease. Only
+ * for a store no other dispatcher can be using (SQLite under the instance
+ * lock): there, a `sending` row at start was left by a process that died
+ * mid-send, and waiting for its lease would only delay the texts. Returns how many.
+ */
+export async function requeueAllSending(db: Kysely<Database>, now: number): Promise<number> {
+  const result = await db
+    .updateTable('messages')
+    .set({ status: 'queued', lease_until: null, next_attempt_at: now, updated_at: now })
+    .where('status', '=', 'sending')
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
 /** Returns a message being sent to the queue for a later attempt. */
 export async function scheduleRetry(
   db: Kysely<Database>,

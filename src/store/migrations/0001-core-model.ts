@@ -305,6 +305,46 @@ export function coreModel(dialect: Dialect): Migration {
         .execute()
 
       await db.schema
+        .createTable('verifications')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('phone', 'text', (c) => c.notNull())
+        .addColumn('program', 'text', (c) => c.notNull())
+        .addColumn('code_hash', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('message_id', 'text', (c) => c.references('messages.id'))
+        .addColumn('api_key_id', 'text', (c) => c.references('api_keys.id'))
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute()
+      await db.schema
+        .createIndex('verifications_by_phone')
+        .on('verifications')
+        .columns(['phone', 'program', 'created_at'])
+        .execute()
+
+      await db.schema
+        .createTable('survey_sessions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('phone', 'text', (c) => c.notNull())
+        .addColumn('our_number', 'text', (c) => c.notNull())
+        .addColumn('program', 'text', (c) => c.notNull())
+        .addColumn('message_id', 'text', (c) => c.notNull().references('messages.id'))
+        .addColumn('template_key', 'text', (c) => c.notNull())
+        .addColumn('sent_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addColumn('answered_at', 'bigint')
+        .addColumn('rating', 'integer')
+        .addColumn('response', 'text')
+        .addColumn('conversation_id', 'text', (c) => c.references('conversations.id'))
+        .execute()
+      await db.schema
+        .createIndex('survey_sessions_open')
+        .on('survey_sessions')
+        .columns(['phone', 'our_number', 'expires_at'])
+        .execute()
+
+      await db.schema
         .createTable('audit_events')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('actor', 'text', (c) => c.notNull())
