@@ -19,7 +19,9 @@ import {
   type MessagePriority,
   type NewMessage,
 } from '../store/messages.ts'
+import { insertSurveySessions, type SurveySession } from '../store/surveys.ts'
 import { findSendableTemplate } from '../store/templates.ts'
+import type { TemplateVersion } from '../domain/templates/template-version.ts'
 import { checkDestination } from './check-destination.ts'
 import type { Clock, Random } from './ports.ts'
 import { refuse, type Refusal } from './refusal.ts'
@@ -163,6 +165,9 @@ export async function acceptMessage(
 
   await deps.store.db.transaction().execute(async (trx) => {
     await insertMessages(trx, [message], () => deps.random.id())
+    if (draft.category === 'survey') {
+      await insertSurveySessions(trx, [surveySessionFor(deps, message)])
+    }
     if (caller.idempotencyKey) {
       await saveIdempotentResponse(trx, {
         apiKeyId: caller.apiKey.id,
@@ -179,6 +184,20 @@ export async function acceptMessage(
     message: response,
     replayed: false,
     ...(secret.body ? { secretBody: secret.body } : {}),
+  }
+}
+
+/** A survey text opens a window in which the number's next reply answers it. */
+export function surveySessionFor(deps: AcceptDeps, message: NewMessage): SurveySession {
+  return {
+    id: deps.random.id(),
+    phone: message.to,
+    ourNumber: message.from,
+    program: message.program ?? '',
+    messageId: message.id,
+    templateKey: message.templateKey ?? '',
+    sentAt: message.createdAt,
+    expiresAt: message.createdAt + deps.config.surveys.windowHours * 3_600_000,
   }
 }
 
@@ -200,7 +219,13 @@ function maskSecrets(
 }
 
 type Prepared =
-  | { ok: true; message: NewMessage; response: AcceptedMessage; program: ProgramConfig }
+  | {
+      ok: true
+      message: NewMessage
+      response: AcceptedMessage
+      program: ProgramConfig
+      category: TemplateVersion['category']
+    }
   | Refusal<AcceptRefusalCode>
 
 /** Everything that needs no write: resolve, render and measure the text. */
@@ -308,7 +333,7 @@ async function prepare(
     reference: request.reference,
     test: apiKey.test,
   }
-  return { ok: true, message, response, program }
+  return { ok: true, message, response, program, category: template.approved.category }
 }
 
 async function checkRecipient(

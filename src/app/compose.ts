@@ -4,6 +4,7 @@ import { createEmailSender, type EmailSender } from '../gateways/email/email-sen
 import type { ApiKeyRecord } from '../store/api-keys.ts'
 import { openStore, type Store } from '../store/connect.ts'
 import { migrateToLatest } from '../store/migrate.ts'
+import { upsertQueues } from '../store/queues.ts'
 import { createReceiptApplier, type ReceiptApplier } from './apply-receipt.ts'
 import { checkReadiness, type Readiness } from './check-readiness.ts'
 import { createGateways, type Gateways } from './create-gateways.ts'
@@ -73,6 +74,7 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
     if (options.migrate !== false) {
       const applied = await migrateToLatest(store)
       if (applied.length > 0) logger.info({ applied, store: store.location }, 'migrations applied')
+      await upsertQueues(store.db, config.queues, clock.now())
       const seeded = await syncTemplates({ config, store, clock })
       if (seeded.length > 0)
         logger.info({ templates: seeded }, 'templates seeded from configuration')
@@ -105,14 +107,15 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
   })
   const receipts = createReceiptApplier({ store, clock, random, logger, onUndeliverable: fallback })
   for (const gateway of gateways.all.values()) {
-    gateway.onReceipt((receipt) => {
+    // returned, so an SMPP trunk acknowledges the receipt only once it is stored
+    gateway.onReceipt((receipt) =>
       receipts.apply(gateway.name, receipt).catch((error: unknown) => {
         logger.error(
           { err: error, trunk: gateway.name, carrierId: receipt.carrierId },
           'receipt not applied',
         )
-      })
-    })
+      }),
+    )
   }
   // The SQLite instance lock means no other dispatcher shares this store, so rows
   // left `sending` are a dead process's and need not wait for their lease.

@@ -241,6 +241,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
             trunk: gateway.name,
             carrier_id: result.carrierIds[0] ?? null,
             lease_until: null,
+            error_code: null, // an earlier attempt's error is history now
+            error_detail: null,
           },
         })
       })

@@ -14,10 +14,34 @@ export interface Random {
 export const systemClock: Clock = { now: () => Date.now() }
 
 /**
- * Ids that sort by creation time: 12 hex digits of milliseconds, then 16 random hex digits.
- * @example systemRandom.id() // '019ab3c2d4e5f3a9c0b1d2e3f4a5b6'
+ * Ids that sort by creation time, even within one millisecond: 12 hex digits
+ * of milliseconds, a 4-hex-digit sequence (random start, +1 per id in the
+ * same millisecond), then 12 random hex digits. Status histories are ordered
+ * by (time, id), so ids made in one millisecond must keep their order.
+ * @example systemRandom.id() // '019ab3c2d4e5' + '3a9c' + 'b1d2e3f4a5b6'
  */
-export const systemRandom: Random = {
-  id: () => Date.now().toString(16).padStart(12, '0') + randomBytes(8).toString('hex'),
-  bytes: (length) => randomBytes(length),
+export const systemRandom: Random = createSystemRandom()
+
+function createSystemRandom(): Random {
+  let lastMs = -1
+  let sequence = 0
+  return {
+    id: () => {
+      const now = Date.now()
+      if (now > lastMs) {
+        lastMs = now
+        sequence = randomBytes(2).readUInt16BE() & 0x7fff // room to count up within the millisecond
+      } else sequence++
+      if (sequence > 0xffff) {
+        lastMs++ // more than 32k ids in one millisecond: borrow the next one
+        sequence = 0
+      }
+      return (
+        lastMs.toString(16).padStart(12, '0') +
+        sequence.toString(16).padStart(4, '0') +
+        randomBytes(6).toString('hex')
+      )
+    },
+    bytes: (length) => randomBytes(length),
+  }
 }

@@ -15,7 +15,11 @@ import type { Store } from '../store/connect.ts'
 import { getConsentStatuses } from '../store/consents.ts'
 import { insertMessages, type MessagePriority, type NewMessage } from '../store/messages.ts'
 import { countByStatus } from '../store/outbox.ts'
+import type { Kysely } from 'kysely'
+import type { Database } from '../store/database.ts'
+import { insertSurveySessions } from '../store/surveys.ts'
 import { findSendableTemplate } from '../store/templates.ts'
+import { surveySessionFor } from './accept-message.ts'
 import { checkDestination } from './check-destination.ts'
 import type { Clock, Random } from './ports.ts'
 import { refuse, type Refusal } from './refusal.ts'
@@ -209,14 +213,23 @@ export async function startBroadcast(
     reference: request.reference,
     createdAt: now,
   }
+  const survey = template.approved.category === 'survey'
+  const queueChunk = async (trx: Kysely<Database>, chunk: NewMessage[]) => {
+    await insertMessages(trx, chunk, () => deps.random.id())
+    if (survey)
+      await insertSurveySessions(
+        trx,
+        chunk.map((m) => surveySessionFor(deps, m)),
+      )
+  }
   await deps.store.db.transaction().execute(async (trx) => {
     await insertBroadcast(trx, record)
-    await insertMessages(trx, messages.slice(0, CHUNK), () => deps.random.id())
+    await queueChunk(trx, messages.slice(0, CHUNK))
   })
   for (let i = CHUNK; i < messages.length; i += CHUNK) {
     await deps.store.db
       .transaction()
-      .execute((trx) => insertMessages(trx, messages.slice(i, i + CHUNK), () => deps.random.id()))
+      .execute((trx) => queueChunk(trx, messages.slice(i, i + CHUNK)))
   }
   const summary = await summarise(deps, { ...record, cancelledAt: undefined })
   return { ok: true, broadcast: { ...summary, problems } }

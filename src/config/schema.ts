@@ -74,6 +74,10 @@ const SandboxTrunk = closed({
   deliveryDelayMs: Type.Integer({ minimum: 0, default: 500 }),
   failTemporary: Type.Array(SenderNumber, { default: [] }),
   failPermanent: Type.Array(SenderNumber, { default: [] }),
+  rejectAtSubmit: Type.Array(SenderNumber, {
+    default: [],
+    description: 'numbers refused at submit (invalid_number, not retryable)',
+  }),
 })
 
 const TwilioTrunk = closed({
@@ -237,6 +241,30 @@ const RetrySchema = closed(
   { default: {} },
 )
 
+/** The outbox dispatcher (src/app/dispatch-outbox.ts); the defaults suit one process. */
+const OutboxSchema = closed(
+  {
+    dispatch: Type.Boolean({
+      default: true,
+      description: 'false: this process accepts texts but never sends them (an API-only node)',
+    }),
+    maxInFlight: Type.Integer({
+      minimum: 1,
+      maximum: 10000,
+      default: 200,
+      description: 'most texts being sent at once; after a crash, at most this many are sent twice',
+    }),
+    batchSize: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
+    leaseMs: Type.Integer({
+      minimum: 1000,
+      default: 60000,
+      description:
+        "how long a claimed text is a process's own; a dead process's texts are requeued after it",
+    }),
+  },
+  { default: {} },
+)
+
 const SmtpSchema = closed({
   host: Type.String(),
   port: Type.Integer({ minimum: 1, maximum: 65535, default: 587 }),
@@ -267,6 +295,25 @@ export const ConfigSchema = closed({
   dispositions: Type.Array(NamedCode, { minItems: 1 }),
   notReadyReasons: Type.Array(NamedCode, { minItems: 1 }),
   retry: RetrySchema,
+  surveys: closed(
+    {
+      windowHours: Type.Integer({
+        minimum: 1,
+        maximum: 720,
+        default: 24,
+        description: 'a reply this soon after a survey text answers it',
+      }),
+      followUpAtOrBelow: Type.Integer({
+        minimum: 0,
+        maximum: 5,
+        default: 2,
+        description: 'ratings this low (and every free-text answer) open a conversation',
+      }),
+      queue: Type.String({ default: 'SBC_HD_SMS_SURVEY', description: 'where follow-up conversations wait' }),
+    },
+    { default: {} },
+  ),
+  outbox: OutboxSchema,
   smtp: Type.Optional(SmtpSchema),
 })
 

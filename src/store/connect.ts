@@ -69,12 +69,39 @@ function openSqlite(file: string, options: StoreOptions): Store {
     instanceLock?.close()
     throw sqliteError(error, location)
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite, 256) }),
+  })
   const close = async () => {
     await db.destroy()
     instanceLock?.close()
   }
   return { db, dialect: 'sqlite', location, close }
+}
+
+/**
+ * Kysely's SQLite driver prepares every query it runs; the outbox and the send API run the same
+ * few statements thousands of times a second, and preparing was an eighth of the dispatcher's
+ * CPU time (`npm run bench -- smpp-dispatch`). Keeps the `size` most recently used prepared.
+ * Safe because Kysely runs one query at a time on its one connection, each to completion.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database, size: number) {
+  const cache = new Map<string, SqliteDatabase.Statement>()
+  return {
+    close: () => sqlite.close(),
+    prepare: (sql: string) => {
+      const cached = cache.get(sql)
+      if (cached) {
+        cache.delete(sql) // re-inserted: Map order is recency order
+        cache.set(sql, cached)
+        return cached
+      }
+      const statement = sqlite.prepare(sql)
+      cache.set(sql, statement)
+      if (cache.size > size) cache.delete(cache.keys().next().value ?? '')
+      return statement
+    },
+  }
 }
 
 /**

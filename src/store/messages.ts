@@ -44,8 +44,9 @@ export interface StatusEvent {
   occurredAt: number
 }
 
+/** A message to write: outbound texts start queued (or blocked); inbound ones arrive delivered. */
 export type NewMessage = Omit<MessageRecord, 'attempts' | 'updatedAt' | 'status'> & {
-  status: 'queued' | 'blocked'
+  status: 'queued' | 'blocked' | 'delivered'
 }
 
 const u = <T>(value: T | null): T | undefined => value ?? undefined
@@ -255,22 +256,26 @@ export async function moveMessageStatus(
     >
   },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('messages')
-    .set({ status: change.to, updated_at: change.at, ...change.patch })
-    .where('id', '=', change.id)
-    .where('status', 'in', predecessorsOf(change.to))
-    .executeTakeFirst()
-  if (result.numUpdatedRows === 0n) return false
-  await db
-    .insertInto('message_status_events')
-    .values({
-      id: change.eventId,
-      message_id: change.id,
-      status: change.to,
-      detail: change.detail ? JSON.stringify(change.detail) : null,
-      occurred_at: change.at,
-    })
-    .execute()
-  return true
+  // the status and its history event change together, or not at all
+  const move = async (trx: Kysely<Database>) => {
+    const result = await trx
+      .updateTable('messages')
+      .set({ status: change.to, updated_at: change.at, ...change.patch })
+      .where('id', '=', change.id)
+      .where('status', 'in', predecessorsOf(change.to))
+      .executeTakeFirst()
+    if (result.numUpdatedRows === 0n) return false
+    await trx
+      .insertInto('message_status_events')
+      .values({
+        id: change.eventId,
+        message_id: change.id,
+        status: change.to,
+        detail: change.detail ? JSON.stringify(change.detail) : null,
+        occurred_at: change.at,
+      })
+      .execute()
+    return true
+  }
+  return db.isTransaction ? move(db) : db.transaction().execute(move)
 }

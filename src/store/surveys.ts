@@ -1,0 +1,96 @@
+import type { Kysely } from 'kysely'
+import type { Database } from './database.ts'
+
+export interface SurveySession {
+  id: string
+  phone: string
+  ourNumber: string
+  program: string
+  messageId: string
+  templateKey: string
+  sentAt: number
+  expiresAt: number
+}
+
+/** Opens a reply window for each survey text sent (call in the transaction that queues them). */
+export async function insertSurveySessions(
+  db: Kysely<Database>,
+  sessions: readonly SurveySession[],
+): Promise<void> {
+  for (let i = 0; i < sessions.length; i += 500) {
+    await db
+      .insertInto('survey_sessions')
+      .values(
+        sessions.slice(i, i + 500).map((s) => ({
+          id: s.id,
+          phone: s.phone,
+          our_number: s.ourNumber,
+          program: s.program,
+          message_id: s.messageId,
+          template_key: s.templateKey,
+          sent_at: s.sentAt,
+          expires_at: s.expiresAt,
+          answered_at: null,
+          rating: null,
+          response: null,
+          conversation_id: null,
+        })),
+      )
+      .execute()
+  }
+}
+
+/** The most recent unanswered survey sent from `ourNumber` to `phone` whose window is still open. */
+export async function findOpenSurvey(
+  db: Kysely<Database>,
+  phone: string,
+  ourNumber: string,
+  now: number,
+): Promise<SurveySession | undefined> {
+  const row = await db
+    .selectFrom('survey_sessions')
+    .selectAll()
+    .where('phone', '=', phone)
+    .where('our_number', '=', ourNumber)
+    .where('expires_at', '>=', now)
+    .where('answered_at', 'is', null)
+    .orderBy('sent_at', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  if (!row) return undefined
+  return {
+    id: row.id,
+    phone: row.phone,
+    ourNumber: row.our_number,
+    program: row.program,
+    messageId: row.message_id,
+    templateKey: row.template_key,
+    sentAt: row.sent_at,
+    expiresAt: row.expires_at,
+  }
+}
+
+/** Records the answer once; false when the survey was already answered. */
+export async function recordSurveyAnswer(
+  db: Kysely<Database>,
+  answer: {
+    id: string
+    at: number
+    rating: number | undefined
+    response: string
+    conversationId: string | undefined
+  },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('survey_sessions')
+    .set({
+      answered_at: answer.at,
+      rating: answer.rating ?? null,
+      response: answer.response,
+      conversation_id: answer.conversationId ?? null,
+    })
+    .where('id', '=', answer.id)
+    .where('answered_at', 'is', null)
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}
