@@ -13,6 +13,7 @@ import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dis
 import { createApiKeyAuthenticator } from './manage-api-keys.ts'
 import { systemClock, systemRandom, type Clock, type Random } from './ports.ts'
 import { createSecretBodies, type SecretBodies } from './secret-bodies.ts'
+import { receiveInbound } from './receive-inbound.ts'
 import { sendFallbackEmail } from './send-fallback-email.ts'
 import { syncTemplates } from './sync-templates.ts'
 
@@ -106,7 +107,16 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   })
   const receipts = createReceiptApplier({ store, clock, random, logger, onUndeliverable: fallback })
+  const inboundDeps = { config, store, clock, random, logger, wake: () => dispatcher.wake() }
   for (const gateway of gateways.all.values()) {
+    gateway.onInbound((sms) => {
+      receiveInbound(inboundDeps, gateway.name, sms).catch((error: unknown) => {
+        logger.error(
+          { err: error, trunk: gateway.name, carrierId: sms.carrierId },
+          'inbound text not handled',
+        )
+      })
+    })
     // returned, so an SMPP trunk acknowledges the receipt only once it is stored
     gateway.onReceipt((receipt) =>
       receipts.apply(gateway.name, receipt).catch((error: unknown) => {

@@ -52,3 +52,25 @@ export function receiveTwilioStatus(
     return refuse('invalid_request', parsed.detail, { reason: parsed.reason })
   return { ok: true }
 }
+
+/**
+ * A verified incoming-message webhook: handed to the trunk's inbound
+ * listeners (stored, de-duplicated by MessageSid, keywords, routing), so the
+ * HTTP answer need not wait for any of it.
+ */
+export function receiveTwilioInbound(
+  deps: { config: Config; gateways: Gateways },
+  request: {
+    trunk: string
+    pathAndQuery: string
+    params: TwilioParams
+    signature: string | undefined
+  },
+): { ok: true } | Refusal<TwilioWebhookRefusal> {
+  const refusal = verifyTwilioWebhook(deps, request)
+  if (refusal) return refusal
+  const parsed = deps.gateways.twilio(request.trunk)?.acceptInbound(request.params)
+  if (parsed && !parsed.ok)
+    return refuse('invalid_request', parsed.detail, { reason: parsed.reason })
+  return { ok: true }
+}

@@ -2,7 +2,7 @@ import type { Config } from '../config/schema.ts'
 import { parseSurveyReply, type SurveyReply } from '../domain/surveys/parse-survey-reply.ts'
 import type { Store } from '../store/connect.ts'
 import { openConversation } from '../store/conversations.ts'
-import { findOpenSurvey, recordSurveyAnswer } from '../store/surveys.ts'
+import { findOpenSurvey, linkSurveyConversation, recordSurveyAnswer } from '../store/surveys.ts'
 import type { Clock, Random } from './ports.ts'
 
 export type SurveyReplyOutcome =
@@ -33,7 +33,7 @@ export async function recordSurveyReply(
       at: now,
       rating: reply.kind === 'rating' ? reply.rating : undefined,
       response: inbound.body,
-      conversationId,
+      conversationId: undefined,
     })
     if (first && conversationId) {
       await openConversation(
@@ -55,6 +55,7 @@ export async function recordSurveyReply(
         },
         [deps.random.id(), deps.random.id()],
       )
+      await linkSurveyConversation(trx, survey.id, conversationId)
     }
     return first
   })

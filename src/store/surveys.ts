@@ -94,3 +94,16 @@ export async function recordSurveyAnswer(
     .executeTakeFirst()
   return result.numUpdatedRows > 0n
 }
+
+/** Links an answered survey to the follow-up conversation it opened. */
+export async function linkSurveyConversation(
+  db: Kysely<Database>,
+  id: string,
+  conversationId: string,
+): Promise<void> {
+  await db
+    .updateTable('survey_sessions')
+    .set({ conversation_id: conversationId })
+    .where('id', '=', id)
+    .execute()
+}
