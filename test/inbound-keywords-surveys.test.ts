@@ -79,8 +79,9 @@ for (const { dialect, skip } of DIALECTS) {
       })
       const found = await lookUpConsent(app, '+12505550401')
       assert.ok(found.ok)
-      assert.equal(found.events[0]?.source, 'keyword')
-      assert.match(found.events[0]?.evidence ?? '', /"Stop\."/)
+      const [latest] = found.events
+      assert.equal(latest?.source, 'keyword')
+      assert.match(latest.evidence ?? '', /"Stop\."/)
     })
 
     it('ARRET is answered in French, HELP with the program name and support number', async () => {

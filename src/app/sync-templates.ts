@@ -38,7 +38,7 @@ function fromConfig(template: TemplateConfig, now: number): TemplateVersion {
   return {
     key: template.key,
     version: 1,
-    category: template.category as TemplateVersion['category'],
+    category: template.category,
     status: template.status,
     owner: template.owner,
     reviewDue: template.reviewDue ?? nextReviewDue(today),

@@ -78,7 +78,7 @@ export async function recordConsentEvent(
         .execute()
     }
     const row =
-      newer || !current ? { status, since: event.occurredAt, last_event_id: event.id } : current
+      current && !newer ? current : { status, since: event.occurredAt, last_event_id: event.id }
     return {
       phone: event.phone,
       program: event.program,

@@ -24,6 +24,10 @@ export interface NewConversation {
   attributes: Record<string, unknown>
   flagged: boolean
   openedAt: number
+  /** Required skills, most important first; kept on the `queued` event (the router reads them). */
+  skills?: readonly string[] | undefined
+  /** The screening rule that chose the queue, for the `created` event. */
+  rule?: string | undefined
 }
 
 export interface ConversationEvent {
@@ -38,7 +42,11 @@ export interface ConversationEvent {
   occurredAt: number
 }
 
-/** Opens a conversation waiting in its queue, with its `created` and `queued` events. */
+/**
+ * Opens a conversation waiting in its queue, with its `created` and `queued` events. The
+ * `queued` event carries the first required skill in `skill` (reports group by it) and the
+ * full list with the priority in `data`.
+ */
 export async function openConversation(
   db: Kysely<Database>,
   c: NewConversation,
@@ -76,9 +84,20 @@ export async function openConversation(
       ...common,
       id: eventIds[0],
       type: 'created',
-      data: { category: c.category, priority: c.priority },
+      data: {
+        category: c.category,
+        priority: c.priority,
+        ...(c.rule === undefined ? {} : { rule: c.rule }),
+        ...(c.flagged ? { flagged: true } : {}),
+      },
     },
-    { ...common, id: eventIds[1], type: 'queued' },
+    {
+      ...common,
+      id: eventIds[1],
+      type: 'queued',
+      skill: c.skills?.[0],
+      ...(c.skills === undefined ? {} : { data: { skills: c.skills, priority: c.priority } }),
+    },
   ])
 }
 

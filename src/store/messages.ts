@@ -220,14 +220,16 @@ export async function countRecentForRecipient(
     .selectFrom('messages')
     .select(({ fn, eb }) => [
       fn.countAll<number>().as('total'),
-      fn.sum<number>(eb.case().when('body', '=', body).then(1).else(0).end()).as('identical'),
+      fn
+        .sum<number | null>(eb.case().when('body', '=', body).then(1).else(0).end())
+        .as('identical'),
     ])
     .where('to_number', '=', to)
     .where('direction', '=', 'outbound')
     .where('created_at', '>=', since)
     .where('status', '!=', 'blocked')
     .executeTakeFirstOrThrow()
-  return { identical: Number(row.identical ?? 0), total: Number(row.total) }
+  return { identical: row.identical ?? 0, total: row.total }
 }
 
 /** Statuses from which `next` may be reached (the SQL guard of canMoveTo). */

@@ -74,9 +74,10 @@ forEachDialect('outbox', (ctx) => {
       false,
     )
     const found = await getMessage(db, m.id)
-    assert.equal(found?.message.status, 'delivered')
+    assert.ok(found)
+    assert.equal(found.message.status, 'delivered')
     assert.deepEqual(
-      found?.history.map((h) => h.status),
+      found.history.map((h) => h.status),
       ['queued', 'sent', 'delivered'],
     )
   })
@@ -97,9 +98,10 @@ forEachDialect('outbox', (ctx) => {
     await claimDueMessages(db, ctx.dialect, { now: 50_000, limit: 1_000, leaseMs: 60_000 })
     assert.equal(await scheduleRetry(db, { ...retry, eventId: eventId() }), true)
     const found = await getMessage(db, m.id)
-    assert.equal(found?.message.status, 'queued')
-    assert.equal(found?.message.nextAttemptAt, 99_000)
-    assert.equal(found?.message.errorCode, 'throttled')
+    assert.ok(found)
+    assert.equal(found.message.status, 'queued')
+    assert.equal(found.message.nextAttemptAt, 99_000)
+    assert.equal(found.message.errorCode, 'throttled')
   })
 
   it('correlates part receipts through carrier refs', async () => {

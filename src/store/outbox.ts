@@ -183,7 +183,7 @@ export async function countByStatus(
     .where('broadcast_id', '=', where.broadcastId)
     .groupBy('status')
     .execute()
-  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]))
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]))
 }
 
 /**

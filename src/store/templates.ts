@@ -104,11 +104,12 @@ export async function listLatestTemplates(db: Kysely<Database>): Promise<StoredT
     .selectFrom('template_versions')
     .innerJoin('templates', 'templates.key', 'template_versions.template_key')
     .select(versionColumns)
-    .where(({ eb, selectFrom }) =>
+    .where((eb) =>
       eb(
         'template_versions.version',
         '=',
-        selectFrom('template_versions as v')
+        eb
+          .selectFrom('template_versions as v')
           .select(({ fn }) => fn.max('v.version').as('max'))
           .whereRef('v.template_key', '=', 'template_versions.template_key'),
       ),

@@ -87,7 +87,7 @@ export async function countVerificationsSince(
     .where('phone', '=', phone)
     .where('created_at', '>=', since)
     .executeTakeFirstOrThrow()
-  return Number(row.n)
+  return row.n
 }
 
 /**

@@ -67,9 +67,8 @@ describe('parseCsv', () => {
     it(c.name, () => {
       const result = parseCsv(c.text)
       if (c.problem) {
-        assert.equal(result.ok, false)
-        if (!result.ok)
-          assert.match(`row ${result.problem.row}: ${result.problem.message}`, c.problem)
+        assert.ok(!result.ok, 'expected a problem')
+        assert.match(`row ${result.problem.row}: ${result.problem.message}`, c.problem)
       } else {
         assert.deepEqual(result, { ok: true, header: c.header, rows: c.rows })
       }

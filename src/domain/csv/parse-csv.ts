@@ -35,7 +35,7 @@ export function parseCsv(text: string): CsvParse {
   }
 
   for (let i = 0; i < input.length; i++) {
-    const c = input[i]
+    const c = input.charAt(i)
     if (quoted) {
       if (c === '"') {
         if (input[i + 1] === '"') {

@@ -92,6 +92,7 @@ export function broadcastRoutes(app: App) {
             'Recipients without consent, with invalid numbers or duplicates are skipped and counted.',
           security: [{ apiKey: [] }],
           body: Type.Union([JsonBody, Type.String()]),
+          querystring: Type.Partial(CsvQuery),
           response: { 202: Summary },
         },
       },

@@ -1,0 +1,27 @@
+/** Runs a task after every earlier task with the same key has settled. */
+export type KeyedSerialiser = <T>(key: string, task: () => Promise<T>) => Promise<T>
+
+/**
+ * One queue per key, none between keys: two texts from the same customer to the same number
+ * are threaded one after the other (so they cannot open two conversations), while other
+ * customers' texts go ahead. A key's queue is dropped once it empties, so memory follows the
+ * number of busy threads, not every thread ever seen. In one process only: several servers on
+ * one PostgreSQL database can still race (see openOrContinueConversation).
+ * @example const serialise = createKeyedSerialiser(); await serialise('+1250…|+1250…', () => work())
+ */
+export function createKeyedSerialiser(): KeyedSerialiser {
+  const tails = new Map<string, Promise<unknown>>()
+  return <T>(key: string, task: () => Promise<T>): Promise<T> => {
+    const previous = tails.get(key) ?? Promise.resolve()
+    const run = previous.then(() => task())
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    )
+    tails.set(key, tail)
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key)
+    })
+    return run
+  }
+}
