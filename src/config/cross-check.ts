@@ -97,6 +97,7 @@ export function crossCheck(
     refer(`/screening/${i}/queue`, rule.queue, queues, 'queue')
     rule.skills.forEach((s, j) => refer(`/screening/${i}/skills/${j}`, s, skills, 'skill'))
   })
+  refer('/surveys/queue', config.surveys.queue, queues, 'queue')
   config.templates.forEach((t, i) => {
     if (!t.en && !t.fr)
       problems.push({ path: `/templates/${i}`, expected: 'an en or fr variant', got: 'neither' })

@@ -274,6 +274,16 @@ const SmtpSchema = closed({
   passwordEnv: Type.Optional(Type.String({ pattern: '^[A-Z][A-Z0-9_]*$' })),
 })
 
+/** Screen-pop data from a CRM, looked up when a conversation opens; never delays routing. */
+const CrmSchema = closed({
+  lookupUrl: Type.String({
+    pattern: '^https?://',
+    description:
+      'GET {lookupUrl}?phone=+1250…; a JSON object answer is kept as the `crm` attribute',
+  }),
+  timeoutMs: Type.Integer({ minimum: 50, maximum: 10000, default: 800 }),
+})
+
 export const ConfigSchema = closed({
   server: ServerSchema,
   database: DatabaseSchema,
@@ -309,12 +319,16 @@ export const ConfigSchema = closed({
         default: 2,
         description: 'ratings this low (and every free-text answer) open a conversation',
       }),
-      queue: Type.String({ default: 'SBC_HD_SMS_SURVEY', description: 'where follow-up conversations wait' }),
+      queue: Type.String({
+        default: 'SBC_HD_SMS_SURVEY',
+        description: 'where follow-up conversations wait',
+      }),
     },
     { default: {} },
   ),
   outbox: OutboxSchema,
   smtp: Type.Optional(SmtpSchema),
+  crm: Type.Optional(CrmSchema),
 })
 
 export type RawConfig = Static<typeof ConfigSchema>
@@ -323,6 +337,7 @@ export type ProgramConfig = Static<typeof ProgramSchema>
 export type QueueConfig = Static<typeof QueueSchema>
 export type ScreeningRuleConfig = Static<typeof ScreeningRule>
 export type TemplateConfig = Static<typeof TemplateSchema>
+export type CrmConfig = Static<typeof CrmSchema>
 
 /** The validated, frozen configuration the application runs with. */
 export type Config = Readonly<
