@@ -91,6 +91,8 @@ export interface AcceptOptions {
    * returned as `secretBody` for the sender to hold in memory.
    */
   secretValues?: readonly string[]
+  /** The process holding the secret in memory (see SecretBodies). */
+  heldBy?: string | undefined
 }
 
 export interface AcceptDeps {
@@ -136,7 +138,11 @@ export async function acceptMessage(
   if (!draft.ok) return draft
   const { response } = draft
   const secret = maskSecrets(draft.message, request.personalisation, caller.secretValues ?? [])
-  const message: NewMessage = { ...secret.message, purpose: caller.purpose ?? 'regular' }
+  const message: NewMessage = {
+    ...secret.message,
+    purpose: caller.purpose ?? 'regular',
+    heldBy: secret.body ? caller.heldBy : undefined,
+  }
 
   const refusal = await checkRecipient(deps, message, now)
   if (refusal) return refusal

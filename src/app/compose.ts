@@ -131,7 +131,7 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
   // left `sending` are a dead process's and need not wait for their lease.
   const holdsInstanceLock =
     options.store === undefined && options.singleInstance === true && store.dialect === 'sqlite'
-  const secretBodies = createSecretBodies()
+  const secretBodies = createSecretBodies(random.id())
   const dispatcher = createDispatcher({
     secretBodies,
     config,

@@ -124,6 +124,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       now,
       limit: Math.min(options.batchSize, room),
       leaseMs: options.leaseMs,
+      holder: deps.secretBodies.holder,
     })
     return claimed.map((message) => {
       const task = handle(message)

@@ -80,7 +80,12 @@ export async function fetchScreenPop(
     const elapsedMs = Math.round(performance.now() - started)
     if (!result.ok) {
       deps.logger.warn(
-        { conversationId: conversation.id, reason: result.reason, status: result.status, elapsedMs },
+        {
+          conversationId: conversation.id,
+          reason: result.reason,
+          status: result.status,
+          elapsedMs,
+        },
         'CRM lookup failed; the conversation goes on without screen-pop data',
       )
       return result

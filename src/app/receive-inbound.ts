@@ -1,25 +1,38 @@
 import type { Logger } from 'pino'
-import { keywordSetFor } from '../config/compiled-rules.ts'
+import { keywordSetFor, screenerFor } from '../config/compiled-rules.ts'
 import type { Config, ProgramConfig } from '../config/schema.ts'
 import { classifyKeyword } from '../domain/keywords/classify-keyword.ts'
 import { DEFAULT_KEYWORDS } from '../domain/keywords/default-keywords.ts'
 import type { KeywordIntent, KeywordSet } from '../domain/keywords/keyword-set.ts'
 import type { Language } from '../domain/language.ts'
+import { screen } from '../domain/screening/screen.ts'
 import { countSegments } from '../domain/segments/count-segments.ts'
 import { fillWith } from '../domain/templates/render-template.ts'
 import type { InboundSms } from '../gateways/gateway.ts'
 import type { Store } from '../store/connect.ts'
 import { insertMessages, type NewMessage } from '../store/messages.ts'
 import { recordCarrierRefs } from '../store/outbox.ts'
+import { closeThreadOnOptOut, type ClosedConversation } from './close-thread.ts'
+import {
+  openOrContinueConversation,
+  type ConversationOutcome,
+} from './open-or-continue-conversation.ts'
 import type { Clock, Random } from './ports.ts'
 import { recordConsent } from './record-consent.ts'
 import { recordSurveyReply } from './record-survey-reply.ts'
 
 export type InboundOutcome =
   | { kind: 'duplicate' }
-  | { kind: 'keyword'; intent: 'opt_out' | 'opt_in' | 'help'; language: Language; replyId: string }
+  | {
+      kind: 'keyword'
+      intent: 'opt_out' | 'opt_in' | 'help'
+      language: Language
+      replyId: string
+      /** Conversations an opt-out closed (the routing runtime drops them from its queues). */
+      closed: ClosedConversation[]
+    }
   | { kind: 'survey_reply'; conversationId: string | undefined }
-  | { kind: 'unrouted'; intent: KeywordIntent; messageId: string }
+  | ({ kind: 'conversation'; intent: KeywordIntent; messageId: string } & ConversationOutcome)
 
 export interface InboundDeps {
   config: Config
@@ -35,8 +48,11 @@ export interface InboundDeps {
  * repeat is acknowledged and ignored), then keywords first — STOP/ARRET opt
  * out at once and are confirmed in the keyword's language even when the
  * number was never subscribed, START/ABONNER opt in, HELP/AIDE/INFO answer —
- * then a reply inside a survey window answers the survey. Conversations for
- * everything else are the inbound routing's job.
+ * then a reply inside a survey window answers the survey, and anything else
+ * joins or opens a conversation (openOrContinueConversation). An opt-out also
+ * closes the conversation with that number. The text is stored masked as
+ * screening masks it for agents (captured values, card numbers, SINs…): what
+ * was masked lives on only as the conversation's captured attributes.
  */
 export async function receiveInbound(
   deps: InboundDeps,
@@ -54,6 +70,11 @@ export async function receiveInbound(
   if (duplicate) return { kind: 'duplicate' }
 
   const program = config.programs.find((p) => p.sender === sms.to)
+  const screened = screen(screenerFor(config, program?.id), {
+    text: sms.body,
+    from: sms.from,
+    to: sms.to,
+  })
   const id = deps.random.id()
   const count = countSegments(sms.body)
   const stored: NewMessage = {
@@ -62,7 +83,7 @@ export async function receiveInbound(
     program: program?.id,
     from: sms.from,
     to: sms.to,
-    body: sms.body,
+    body: screened.maskedText, // the PII at rest is what agents see: masked
     encoding: count.encoding,
     segments: count.segments,
     status: 'delivered', // final on arrival
@@ -115,16 +136,29 @@ export async function receiveInbound(
       purpose,
       language: intent.language,
     })
-    return { kind: 'keyword', intent: intent.intent, language: intent.language, replyId }
+    const closed =
+      intent.intent === 'opt_out'
+        ? await closeThreadOnOptOut(deps, { customerNumber: sms.from, ourNumber: sms.to })
+        : []
+    return { kind: 'keyword', intent: intent.intent, language: intent.language, replyId, closed }
   }
 
-  const survey = await recordSurveyReply(deps, { from: sms.from, to: sms.to, body: sms.body })
+  const survey = await recordSurveyReply(deps, {
+    from: sms.from,
+    to: sms.to,
+    body: screened.maskedText,
+  })
   if (survey.matched) return { kind: 'survey_reply', conversationId: survey.conversationId }
-  deps.logger.info(
-    { messageId: id, intent: intent.intent },
-    'inbound text stored; conversation routing not configured',
-  )
-  return { kind: 'unrouted', intent: intent.intent, messageId: id }
+  const conversation = await openOrContinueConversation(deps, {
+    messageId: id,
+    from: sms.from,
+    to: sms.to,
+    program,
+    screened,
+    possibleOptOut: intent.intent === 'possible_opt_out',
+    language: intent.language,
+  })
+  return { kind: 'conversation', intent: intent.intent, messageId: id, ...conversation }
 }
 
 /** Queues a text that is not from a template (a keyword reply, an agent's answer) at high priority. */

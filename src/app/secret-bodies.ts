@@ -5,14 +5,17 @@
  * (`secret_lost`): the citizen asks for a new code.
  */
 export interface SecretBodies {
+  /** This process's id: its secret-holding texts are marked with it, and only it claims them. */
+  readonly holder: string
   hold(messageId: string, body: string, expiresAt: number): void
   get(messageId: string, now: number): string | undefined
   forget(messageId: string): void
 }
 
-export function createSecretBodies(): SecretBodies {
+export function createSecretBodies(holder: string): SecretBodies {
   const bodies = new Map<string, { body: string; expiresAt: number }>()
   return {
+    holder,
     hold: (messageId, body, expiresAt) => {
       bodies.set(messageId, { body, expiresAt })
     },

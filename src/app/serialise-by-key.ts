@@ -1,3 +1,5 @@
+import type { Store } from '../store/connect.ts'
+
 /** Runs a task after every earlier task with the same key has settled. */
 export type KeyedSerialiser = <T>(key: string, task: () => Promise<T>) => Promise<T>
 
@@ -25,3 +27,22 @@ export function createKeyedSerialiser(): KeyedSerialiser {
     return run
   }
 }
+
+const byStore = new WeakMap<Store, KeyedSerialiser>()
+
+/**
+ * The serialiser every change to a conversation thread goes through, one per store (so tests
+ * with several stores do not wait on each other).
+ */
+export function threadSerialiser(store: Store): KeyedSerialiser {
+  let serialiser = byStore.get(store)
+  if (serialiser === undefined) {
+    serialiser = createKeyedSerialiser()
+    byStore.set(store, serialiser)
+  }
+  return serialiser
+}
+
+/** A conversation thread: the customer's number and ours. */
+export const threadKey = (customerNumber: string, ourNumber: string): string =>
+  `${customerNumber}|${ourNumber}`

@@ -72,7 +72,7 @@ export async function startVerification(
       program: request.program,
       priority: 'high', // a person is waiting for it
     },
-    { apiKey, purpose: 'verification', secretValues: ['code'] },
+    { apiKey, purpose: 'verification', secretValues: ['code'], heldBy: deps.secretBodies.holder },
   )
   if (!accepted.ok) return accepted
   const id = deps.random.id()

@@ -167,6 +167,7 @@ export interface MessageRow {
   expires_at: number | null
   lease_until: number | null
   fallback_email: string | null
+  held_by: string | null
   error_code: string | null
   error_detail: string | null
   created_at: number

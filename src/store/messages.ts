@@ -32,6 +32,8 @@ export interface MessageRecord {
   sendAt: number | undefined
   expiresAt: number | undefined
   fallbackEmail: string | undefined
+  /** The process that holds this text's secret in memory, when it has one. */
+  heldBy: string | undefined
   errorCode: string | undefined
   errorDetail: string | undefined
   createdAt: number
@@ -45,8 +47,9 @@ export interface StatusEvent {
 }
 
 /** A message to write: outbound texts start queued (or blocked); inbound ones arrive delivered. */
-export type NewMessage = Omit<MessageRecord, 'attempts' | 'updatedAt' | 'status'> & {
+export type NewMessage = Omit<MessageRecord, 'attempts' | 'updatedAt' | 'status' | 'heldBy'> & {
   status: 'queued' | 'blocked' | 'delivered'
+  heldBy?: string | undefined
 }
 
 const u = <T>(value: T | null): T | undefined => value ?? undefined
@@ -81,6 +84,7 @@ export function messageFromRow(row: Selectable<MessageRow>): MessageRecord {
     sendAt: u(row.send_at),
     expiresAt: u(row.expires_at),
     fallbackEmail: u(row.fallback_email),
+    heldBy: u(row.held_by),
     errorCode: u(row.error_code),
     errorDetail: u(row.error_detail),
     createdAt: row.created_at,
@@ -118,6 +122,7 @@ function toRow(m: NewMessage) {
     expires_at: m.expiresAt ?? null,
     lease_until: null,
     fallback_email: m.fallbackEmail ?? null,
+    held_by: m.heldBy ?? null,
     error_code: m.errorCode ?? null,
     error_detail: m.errorDetail ?? null,
     created_at: m.createdAt,

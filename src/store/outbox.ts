@@ -15,7 +15,7 @@ import { messageFromRow, predecessorsOf, type MessageRecord } from './messages.t
 export async function claimDueMessages(
   db: Kysely<Database>,
   dialect: Dialect,
-  options: { now: number; limit: number; leaseMs: number },
+  options: { now: number; limit: number; leaseMs: number; holder?: string },
 ): Promise<MessageRecord[]> {
   const { now, limit, leaseMs } = options
   let due = db
@@ -23,6 +23,8 @@ export async function claimDueMessages(
     .select('id')
     .where('status', '=', 'queued')
     .where('next_attempt_at', '<=', now)
+    // a text whose secret another process holds is that process's to send
+    .where((eb) => eb.or([eb('held_by', 'is', null), eb('held_by', '=', options.holder ?? '')]))
     .orderBy('lane')
     .orderBy('next_attempt_at')
     .limit(limit)

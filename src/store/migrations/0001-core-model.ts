@@ -244,6 +244,8 @@ export function coreModel(dialect: Dialect): Migration {
         .addColumn('expires_at', 'bigint')
         .addColumn('lease_until', 'bigint')
         .addColumn('fallback_email', 'text')
+        // the process holding this text's secret (a one-time code); only it may send it
+        .addColumn('held_by', 'text')
         .addColumn('error_code', 'text')
         .addColumn('error_detail', 'text')
         .addColumn('created_at', 'bigint', (c) => c.notNull())
