@@ -162,6 +162,23 @@ describe('parley command', () => {
     })
   }
 
+  it('creates an API key shown once, lists it without its secret, and revokes it', async () => {
+    const env = { PARLEY_DB_FILE: join(dir, 'keys.db') }
+    const created = parley(['apikey', 'create', '--name', 'crm', '--scope', 'send', 'read'], env)
+    assert.equal(created.code, 0, created.stderr)
+    const key = created.stdout.trim()
+    assert.match(key, /^pk_live_[0-9a-f]{12}_[0-9A-Za-z_-]{43}$/)
+    assert.match(created.stderr, /cannot be shown again/)
+    const listed = parley(['apikey', 'list'], env)
+    assert.match(listed.stdout, /crm {2}send,read {2}active {2}last used never/)
+    assert.ok(!listed.stdout.includes(key.split('_').at(-1) ?? key), 'the secret is never listed')
+    assert.equal(parley(['apikey', 'create', '--name', 'x', '--scope', 'fly'], env).code, 2)
+    const revoked = parley(['apikey', 'revoke', 'crm'], env)
+    assert.equal(revoked.code, 0)
+    assert.match(parley(['apikey', 'list'], env).stdout, /crm {2}send,read {2}revoked/)
+    assert.equal(parley(['apikey', 'revoke', 'crm'], env).code, 6)
+  })
+
   it('serves, refuses a second server on the same SQLite file, and stops cleanly on SIGTERM', async () => {
     const env = { ...cleanEnv, PARLEY_DB_FILE: join(dir, 'serve.db'), PARLEY_PORT: '0' }
     const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
