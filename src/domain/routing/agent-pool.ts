@@ -1,5 +1,7 @@
 import type { Agent } from './agent.ts'
 import { hasSkills, isFree, MAX_PROFICIENCY, proficiencyFor, servesQueue } from './agent.ts'
+import type { VersionedHeap } from './versioned-heap.ts'
+import { compactHeap, createHeap, dropStaleTop, popTop, pushEntry } from './versioned-heap.ts'
 
 /**
  * An agent inside the router. `version` changes whenever the agent does, which turns the pool
@@ -13,15 +15,8 @@ export interface AgentSlot {
   memberships: Bucket[]
 }
 
-interface Entry {
-  readonly slot: AgentSlot
-  readonly version: number
-  readonly idleSince: number
-  readonly id: string
-}
-
 interface Bucket {
-  heap: Entry[]
+  readonly heap: VersionedHeap<AgentSlot>
   live: number
   readonly pool: AgentPool
 }
@@ -48,7 +43,8 @@ export function createAgentPool(
 ): AgentPool {
   const buckets: Bucket[] = []
   const pool: AgentPool = { queue, eligibility, ranking, buckets, live: 0 }
-  for (let score = 0; score <= MAX_PROFICIENCY; score++) buckets.push({ heap: [], live: 0, pool })
+  for (let score = 0; score <= MAX_PROFICIENCY; score++)
+    buckets.push({ heap: createHeap(), live: 0, pool })
   return pool
 }
 
@@ -67,9 +63,8 @@ export function joinPool(pool: AgentPool, slot: AgentSlot): void {
   if (!slot.free || !qualifiesFor(pool, slot.agent)) return
   const bucket = pool.buckets[proficiencyFor(slot.agent, pool.ranking)]
   if (bucket === undefined) return
-  const { agent, version } = slot
-  if (bucket.heap.length > 2 * bucket.live + 32) compact(bucket)
-  push(bucket.heap, { slot, version, idleSince: agent.idleSince, id: agent.id })
+  if (bucket.heap.items.length > 2 * bucket.live + 32) compactHeap(bucket.heap)
+  pushEntry(bucket.heap, slot, slot.agent.idleSince, slot.agent.id)
   bucket.live++
   pool.live++
   slot.memberships.push(bucket)
@@ -81,7 +76,7 @@ export function leavePools(slot: AgentSlot): void {
     bucket.live--
     bucket.pool.live--
   }
-  slot.memberships = []
+  slot.memberships.length = 0
   slot.version++
 }
 
@@ -127,73 +122,25 @@ export function countCandidates(
 }
 
 function bestInBucket(bucket: Bucket, excluded: readonly string[]): AgentSlot | undefined {
-  const heap = bucket.heap
+  const { heap } = bucket
   dropStaleTop(heap)
-  const top = heap[0]
-  if (top === undefined) return undefined
-  if (!excluded.includes(top.id)) return top.slot
-  const aside: Entry[] = []
+  const top = heap.items[0]
+  if (top === undefined || !excluded.includes(heap.ids[0] as string)) return top
+  // Rare: the best agents are excluded from this conversation. Set them aside, then put back.
+  const aside: { slot: AgentSlot; idleSince: number; id: string }[] = []
   let found: AgentSlot | undefined
-  while (found === undefined) {
-    const entry = pop(heap)
-    if (entry === undefined) break
-    if (isStale(entry)) continue
-    aside.push(entry)
-    if (!excluded.includes(entry.id)) found = entry.slot
-  }
-  for (const entry of aside) push(heap, entry)
-  return found
-}
-
-function isStale(entry: Entry): boolean {
-  return entry.version !== entry.slot.version
-}
-
-function dropStaleTop(heap: Entry[]): void {
-  while (heap.length > 0 && isStale(heap[0] as Entry)) pop(heap)
-}
-
-function compact(bucket: Bucket): void {
-  const live = bucket.heap.filter((e) => !isStale(e))
-  live.sort(compareEntries)
-  bucket.heap = live // a sorted array is a valid min-heap
-}
-
-function compareEntries(a: Entry, b: Entry): number {
-  if (a.idleSince !== b.idleSince) return a.idleSince - b.idleSince
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
-}
-
-function push(heap: Entry[], entry: Entry): void {
-  let i = heap.length
-  heap.push(entry)
-  while (i > 0) {
-    const parent = (i - 1) >> 1
-    const above = heap[parent] as Entry
-    if (compareEntries(above, entry) <= 0) break
-    heap[i] = above
-    i = parent
-  }
-  heap[i] = entry
-}
-
-function pop(heap: Entry[]): Entry | undefined {
-  const top = heap[0]
-  const last = heap.pop()
-  if (top === undefined || last === undefined || heap.length === 0) return top
-  let i = 0
-  const n = heap.length
   for (;;) {
-    const left = 2 * i + 1
-    if (left >= n) break
-    const right = left + 1
-    let child = left
-    if (right < n && compareEntries(heap[right] as Entry, heap[left] as Entry) < 0) child = right
-    const below = heap[child] as Entry
-    if (compareEntries(last, below) <= 0) break
-    heap[i] = below
-    i = child
+    dropStaleTop(heap)
+    const slot = heap.items[0]
+    if (slot === undefined) break
+    const id = heap.ids[0] as string
+    aside.push({ slot, idleSince: heap.idle[0] as number, id })
+    popTop(heap)
+    if (!excluded.includes(id)) {
+      found = slot
+      break
+    }
   }
-  heap[i] = last
-  return top
+  for (const entry of aside) pushEntry(heap, entry.slot, entry.idleSince, entry.id)
+  return found
 }

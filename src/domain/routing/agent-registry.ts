@@ -42,10 +42,11 @@ export function createAgentRegistry(): AgentRegistry {
         slot.free = isFree(agent)
       }
       if (!slot.free) return slot
-      const served = agent.queues.length > 1 ? new Set(agent.queues) : agent.queues
-      for (const queue of served) {
+      const { queues } = agent
+      queues.forEach((queue, index) => {
+        if (queues.indexOf(queue) !== index) return // listed twice: join once
         for (const pool of poolsByQueue.get(queue) ?? NO_POOLS) joinPool(pool, slot)
-      }
+      })
       return slot
     },
     remove(agentId) {

@@ -49,8 +49,9 @@ export function isFree(agent: Agent): boolean {
 
 /** @example proficiencyIn({ skills: { fr: 4 }, … }, 'fr') // 4; 'de' → 0 */
 export function proficiencyIn(agent: Agent, skill: string): number {
-  // hasOwn: a skill called "constructor" must not find Object.prototype's.
-  return Object.hasOwn(agent.skills, skill) ? (agent.skills[skill] ?? 0) : 0
+  // A skill called "constructor" finds Object.prototype's function, not a number: 0.
+  const level = agent.skills[skill]
+  return typeof level === 'number' ? level : 0
 }
 
 /**
@@ -102,7 +103,8 @@ export function validateAgent(agent: Agent): string[] {
     problems.push(`active must be a non-negative integer, got ${agent.active}`)
   }
   if (!Number.isFinite(agent.idleSince)) problems.push('idleSince must be a finite epoch ms')
-  for (const [skill, level] of Object.entries(agent.skills)) {
+  for (const skill in agent.skills) {
+    const level = proficiencyIn(agent, skill)
     if (!Number.isInteger(level) || level < MIN_PROFICIENCY || level > MAX_PROFICIENCY) {
       problems.push(`skill ${skill}: proficiency must be an integer from 1 to 5, got ${level}`)
     }

@@ -10,17 +10,9 @@ import type { QueuePolicy } from './queue-policy.ts'
 import { validateQueuePolicy } from './queue-policy.ts'
 import { relaxationRing } from './required-skills-at.ts'
 import { RoutingInputError } from './routing-input-error.ts'
-import type { WaitingClass, WaitingEntry } from './waiting-class.ts'
-import type { Cursor } from './waiting-cursor.ts'
-import { bestCursor, rankOf } from './waiting-cursor.ts'
-import {
-  createWaitingClass,
-  insertEntry,
-  nextLive,
-  removeEntry,
-  tidy,
-  waitingClassKey,
-} from './waiting-class.ts'
+import type { WaitingEntry } from './waiting-class.ts'
+import type { Visit } from './waiting-list.ts'
+import { createWaitingList } from './waiting-list.ts'
 import type { WaitingConversation } from './waiting-conversation.ts'
 import { validateConversation } from './waiting-conversation.ts'
 
@@ -44,8 +36,15 @@ export interface RouterStats {
 }
 
 /**
- * The ACD state of one process: agents and waiting conversations, indexed so a decision costs
- * about O(classes + pools × log agents) instead of scanning every agent and conversation.
+ * The ACD state of one process: agents and waiting conversations, indexed so that a decision
+ * does not scan them. Waiting conversations sit in classes (queue, base priority, skill list)
+ * kept oldest first, which is already routing order within a class; classes of one queue and
+ * base priority form a group whose best class is known, so a decision compares one head per
+ * group (at most 10 per queue). Free agents sit in pools (queue, skills required at a
+ * relaxation ring), bucketed by proficiency and heap-ordered by idle time, so the best agent is
+ * a heap top. An agent change re-indexes it in the pools of its queues; a decision costs about
+ * O(groups + log agents), plus the conversations it must pass over (held for a preferred agent,
+ * or whose eligible agents are all excluded).
  * Pure: no clock (`now` is an argument), no I/O; agents and conversations go in and come out as
  * plain data, so the runtime can rebuild it from the database at start-up.
  */
@@ -71,7 +70,7 @@ export interface Router {
 
 type Evaluation =
   | { readonly kind: 'assign'; readonly slot: AgentSlot; readonly decision: Assignment }
-  | { readonly kind: 'class_exhausted' }
+  | { readonly kind: 'skip_class' }
   | { readonly kind: 'skip' }
 
 const NONE: readonly string[] = []
@@ -98,9 +97,7 @@ export function createRouter(queues: readonly QueuePolicy[]): Router {
   }
   const agents = createAgentRegistry()
   const slots = agents.slots
-  const classes = new Map<string, WaitingClass>()
-  const liveClasses = new Set<WaitingClass>()
-  const waiting = new Map<string, WaitingEntry>()
+  const waiting = createWaitingList()
 
   function evaluate(entry: WaitingEntry, now: number): Evaluation {
     const { conversation, waitingClass } = entry
@@ -109,7 +106,7 @@ export function createRouter(queues: readonly QueuePolicy[]): Router {
     const ring = relaxationRing(queue, waited)
     const pool = agents.poolAt(waitingClass, ring)
     // Later conversations of the class need the same skills or more: none can be matched either.
-    if (pool.live === 0) return { kind: 'class_exhausted' }
+    if (pool.live === 0) return { kind: 'skip_class' }
     const excluded = conversation.excludedAgents ?? NONE
 
     const preferredId = conversation.preferredAgentId
@@ -160,49 +157,22 @@ export function createRouter(queues: readonly QueuePolicy[]): Router {
     }
   }
 
-  function removeWaiting(entry: WaitingEntry): void {
-    removeEntry(entry)
-    waiting.delete(entry.conversation.id)
-    if (entry.waitingClass.live === 0) liveClasses.delete(entry.waitingClass)
-  }
-
   function next(now: number): RouterDecision {
-    const cursors: Cursor[] = []
-    for (const waitingClass of liveClasses) {
-      tidy(waitingClass)
-      const entry = waitingClass.entries[waitingClass.head]
-      if (entry === undefined) continue
-      const effectivePriority = rankOf(entry, now)
-      cursors.push({ waitingClass, position: waitingClass.head, entry, effectivePriority })
-    }
-    while (cursors.length > 0) {
-      const index = bestCursor(cursors)
-      const cursor = cursors[index] as Cursor
-      const evaluation = evaluate(cursor.entry, now)
-      if (evaluation.kind === 'assign') {
-        removeWaiting(cursor.entry)
-        const agent = offerConversation(evaluation.slot.agent, cursor.entry.conversation.id)
-        agents.set(agent)
-        return {
-          ok: true,
-          assignment: evaluation.decision,
-          conversation: cursor.entry.conversation,
-          agent,
-        }
-      }
-      const position =
-        evaluation.kind === 'skip' ? nextLive(cursor.waitingClass, cursor.position + 1) : -1
-      const entry = cursor.waitingClass.entries[position]
-      if (position < 0 || entry === undefined) {
-        cursors[index] = cursors[cursors.length - 1] as Cursor
-        cursors.pop()
-      } else {
-        cursor.position = position
-        cursor.entry = entry
-        cursor.effectivePriority = rankOf(entry, now)
-      }
-    }
-    return { ok: false, waiting: waiting.size }
+    let taken: Extract<Evaluation, { kind: 'assign' }> | undefined
+    const entry = waiting.first(now, (candidate): Visit => {
+      const evaluation = evaluate(candidate, now)
+      if (evaluation.kind === 'assign') taken = evaluation
+      return evaluation.kind === 'assign'
+        ? 'take'
+        : evaluation.kind === 'skip'
+          ? 'skip'
+          : 'skip_class'
+    })
+    if (entry === undefined || taken === undefined) return { ok: false, waiting: waiting.size() }
+    waiting.take(entry)
+    const agent = offerConversation(taken.slot.agent, entry.id)
+    agents.set(agent)
+    return { ok: true, assignment: taken.decision, conversation: entry.conversation, agent }
   }
 
   return {
@@ -230,26 +200,10 @@ export function createRouter(queues: readonly QueuePolicy[]): Router {
           `conversation ${conversation.id}: no queue ${conversation.queue}`,
         )
       }
-      const existing = waiting.get(conversation.id)
-      if (existing !== undefined) removeWaiting(existing)
-      const key = waitingClassKey(conversation)
-      let waitingClass = classes.get(key)
-      if (waitingClass === undefined) {
-        waitingClass = createWaitingClass(queue, conversation)
-        classes.set(key, waitingClass)
-      }
-      const entry: WaitingEntry = { conversation, waitingClass, removed: false }
-      insertEntry(waitingClass, entry)
-      liveClasses.add(waitingClass)
-      waiting.set(conversation.id, entry)
+      waiting.add(conversation, queue)
     },
-    remove(conversationId) {
-      const entry = waiting.get(conversationId)
-      if (entry === undefined) return undefined
-      removeWaiting(entry)
-      return entry.conversation
-    },
-    getConversation: (conversationId) => waiting.get(conversationId)?.conversation,
+    remove: (conversationId) => waiting.remove(conversationId),
+    getConversation: (conversationId) => waiting.get(conversationId),
     next,
     drain(now) {
       const assignments: Assignment[] = []
@@ -260,8 +214,8 @@ export function createRouter(queues: readonly QueuePolicy[]): Router {
     },
     stats: () => ({
       agents: slots.size,
-      waiting: waiting.size,
-      waitingClasses: liveClasses.size,
+      waiting: waiting.size(),
+      waitingClasses: waiting.classCount(),
       agentPools: agents.poolCount(),
     }),
   }

@@ -36,7 +36,12 @@ describe('effectivePriority', () => {
     { name: 'capped at base + max', queue: general, waited: 3_600_000, expected: 55 },
     { name: 'alerts: 2 points every 15 s', queue: alerts, waited: 45_000, expected: 11 },
     { name: 'step 0 turns aging off', queue: flat, waited: 3_600_000, expected: 5 },
-    { name: 'a clock ahead of now counts as no wait', queue: general, waited: -90_000, expected: 5 },
+    {
+      name: 'a clock ahead of now counts as no wait',
+      queue: general,
+      waited: -90_000,
+      expected: 5,
+    },
   ]
   for (const { name, queue, waited, expected } of cases) {
     it(name, () => assert.equal(effectivePriority(waitingSince(0), queue, waited), expected))

@@ -30,23 +30,32 @@ export const queuePolicies: fc.Arbitrary<QueuePolicy[]> = fc.tuple(
   ...QUEUE_IDS.map((id) => queuePolicy(id)),
 )
 
+const skillLevels = fc
+  .record(Object.fromEntries(SKILLS.map((skill) => [skill, fc.integer({ min: 1, max: 5 })])), {
+    requiredKeys: [],
+  })
+  .map((levels) => levels as Record<string, number>)
+
+/** Mostly free agents, as routing has nothing to decide otherwise. */
 export const agent = (id?: string): fc.Arbitrary<Agent> =>
   fc
     .record({
       id: id === undefined ? fc.constantFrom(...AGENT_IDS) : fc.constant(id),
-      status: fc.constantFrom('available', 'available', 'available', 'not_ready', 'offline'),
-      skills: fc.dictionary(fc.constantFrom(...SKILLS), fc.integer({ min: 1, max: 5 })),
-      queues: fc.subarray([...QUEUE_IDS], { minLength: 0 }),
+      status: fc.constantFrom(
+        ...(['available', 'available', 'available', 'not_ready', 'offline'] as const),
+      ),
+      skills: skillLevels,
+      queues: fc.subarray([...QUEUE_IDS], { minLength: 1 }),
       capacity: fc.integer({ min: 1, max: 3 }),
-      active: fc.integer({ min: 0, max: 3 }),
+      active: fc.constantFrom(0, 0, 0, 1, 2, 3),
       idleSince: time,
-      offered: fc.option(fc.constant('c-elsewhere'), { nil: undefined, freq: 4 }),
-    } as const)
+      offered: fc.constantFrom(undefined, undefined, undefined, undefined, 'c-elsewhere'),
+    })
     .map(({ offered, ...rest }): Agent => ({ ...rest, ...(offered !== undefined && { offered }) }))
 
 /** Agents with distinct ids. */
 export const agents: fc.Arbitrary<Agent[]> = fc
-  .subarray([...AGENT_IDS])
+  .subarray([...AGENT_IDS], { minLength: 1 })
   .chain((ids) => fc.tuple(...ids.map((id) => agent(id))))
 
 export const conversation = (id: string): fc.Arbitrary<WaitingConversation> =>
@@ -55,7 +64,7 @@ export const conversation = (id: string): fc.Arbitrary<WaitingConversation> =>
       id: fc.constant(id),
       queue: fc.constantFrom(...QUEUE_IDS),
       basePriority: fc.integer({ min: 1, max: 10 }),
-      requiredSkills: fc.shuffledSubarray([...SKILLS], { maxLength: 3 }),
+      requiredSkills: fc.shuffledSubarray([...SKILLS], { maxLength: 2 }),
       enqueuedAt: time,
       customerNumber: fc.constant('+12505550100'),
       preferredAgentId: fc.option(fc.constantFrom(...AGENT_IDS), { nil: undefined }),
@@ -72,8 +81,16 @@ export const conversation = (id: string): fc.Arbitrary<WaitingConversation> =>
 /** Conversations with distinct ids c0…c{n−1}. */
 export const conversations = (max = 12): fc.Arbitrary<WaitingConversation[]> =>
   fc
-    .integer({ min: 0, max })
+    .integer({ min: 1, max })
     .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => conversation(`c${i}`))))
 
 /** A routing time: late enough for every relaxation ring and aging cap to be reachable. */
 export const now = fc.integer({ min: 0, max: 1_500_000 })
+
+/** A permutation of `items` driven by fast-check's stream, so failures shrink and replay. */
+export function permute<T>(items: readonly T[], seeds: fc.Stream<number>): T[] {
+  return items
+    .map((item) => ({ item, key: seeds.next().value as number }))
+    .sort((a, b) => a.key - b.key)
+    .map(({ item }) => item)
+}

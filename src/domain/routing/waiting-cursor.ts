@@ -1,36 +1,25 @@
-import { agingBonus } from './effective-priority.ts'
-import type { WaitingClass, WaitingEntry } from './waiting-class.ts'
+import type { WaitingClass } from './waiting-class.ts'
 
-/** A position in one waiting class during a routing decision: the router merges classes by it. */
-export interface Cursor {
-  readonly waitingClass: WaitingClass
-  position: number
-  entry: WaitingEntry
-  effectivePriority: number
-}
-
-/** The entry's effective priority at `now` (effectivePriority, without looking up the queue). */
-export function rankOf(entry: WaitingEntry, now: number): number {
-  const { conversation, waitingClass } = entry
-  return (
-    waitingClass.basePriority +
-    agingBonus(waitingClass.queue, Math.max(0, now - conversation.enqueuedAt))
-  )
-}
-
-/** The cursor whose conversation comes first: compareWaitingRank, inlined for the hot path. */
-export function bestCursor(cursors: readonly Cursor[]): number {
+/**
+ * The index of the class whose cursor conversation comes first in routing order: higher
+ * effective priority, then waited longest, then smaller id (compareWaitingRank, inlined: it
+ * runs for every class on every decision).
+ */
+export function bestClass(classes: readonly WaitingClass[]): number {
   let best = 0
-  for (let i = 1; i < cursors.length; i++) {
-    const a = cursors[i] as Cursor
-    const b = cursors[best] as Cursor
-    if (a.effectivePriority !== b.effectivePriority) {
-      if (a.effectivePriority > b.effectivePriority) best = i
-      continue
+  let top = classes[0]
+  if (top === undefined) return best
+  for (let i = 1; i < classes.length; i++) {
+    const other = classes[i] as WaitingClass
+    if (
+      other.cursorRank > top.cursorRank ||
+      (other.cursorRank === top.cursorRank &&
+        (other.cursorAt < top.cursorAt ||
+          (other.cursorAt === top.cursorAt && other.cursorId < top.cursorId)))
+    ) {
+      best = i
+      top = other
     }
-    const x = a.entry.conversation
-    const y = b.entry.conversation
-    if (x.enqueuedAt < y.enqueuedAt || (x.enqueuedAt === y.enqueuedAt && x.id < y.id)) best = i
   }
   return best
 }
