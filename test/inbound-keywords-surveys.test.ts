@@ -122,7 +122,7 @@ for (const { dialect, skip } of DIALECTS) {
         logger: app.logger,
         wake: () => undefined,
       }
-      assert.equal((await receiveInbound(deps, 'sandbox', sms)).kind, 'unrouted')
+      assert.equal((await receiveInbound(deps, 'sandbox', sms)).kind, 'conversation')
       assert.equal((await receiveInbound(deps, 'sandbox', sms)).kind, 'duplicate')
       const stored = await app.store.db
         .selectFrom('messages')
@@ -221,7 +221,7 @@ for (const { dialect, skip } of DIALECTS) {
         body: '4',
         receivedAt: clock.now(),
       })
-      assert.equal(outcome.kind, 'unrouted')
+      assert.equal(outcome.kind, 'conversation')
     })
   })
 }

@@ -61,7 +61,7 @@ export async function findOpenConversations(
       flagged: r.flagged === 1,
       attributes: JSON.parse(r.attributes) as Record<string, unknown>,
       openedAt: r.opened_at,
-      lastActivityAt: Math.max(r.opened_at, Number(r.last_message_at ?? r.opened_at)),
+      lastActivityAt: Math.max(r.opened_at, r.last_message_at ?? r.opened_at),
     }))
     .sort((a, b) => b.lastActivityAt - a.lastActivityAt || (a.id < b.id ? 1 : -1))
 }
