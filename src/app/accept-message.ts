@@ -6,7 +6,6 @@ import {
   checkRecipientLimits,
   DEFAULT_RECIPIENT_LIMITS,
 } from '../domain/outbox/recipient-limits.ts'
-import { countSegments } from '../domain/segments/count-segments.ts'
 import { renderTemplate } from '../domain/templates/render-template.ts'
 import type { ApiKeyRecord } from '../store/api-keys.ts'
 import type { Store } from '../store/connect.ts'
@@ -23,6 +22,7 @@ import { insertSurveySessions, type SurveySession } from '../store/surveys.ts'
 import { findSendableTemplate } from '../store/templates.ts'
 import type { TemplateVersion } from '../domain/templates/template-version.ts'
 import { checkDestination } from './check-destination.ts'
+import { newMessage } from './new-message.ts'
 import type { Clock, Random } from './ports.ts'
 import { refuse, type Refusal } from './refusal.ts'
 
@@ -292,38 +292,27 @@ async function prepare(
     if (!trunk)
       return refuse('sandbox_unavailable', 'a test key needs a sandbox trunk in the configuration')
   }
-  const count = countSegments(rendered.text)
   const priority = request.priority ?? 'normal'
-  const message: NewMessage = {
+  const message = newMessage({
     id: deps.random.id(),
-    direction: 'outbound',
     program: program.id,
     from: program.sender,
     to: phone.e164,
     body: rendered.text,
     personalisation: request.personalisation,
-    encoding: count.encoding,
-    segments: count.segments,
     templateKey: template.approved.key,
     templateVersion: template.approved.version,
     language: rendered.language,
     priority,
-    purpose: 'regular',
-    status: 'queued',
     trunk,
     reference: request.reference,
     apiKeyId: apiKey.id,
-    broadcastId: undefined,
     test: apiKey.test,
-    conversationId: undefined,
     nextAttemptAt: Math.max(now, sendAt ?? now),
     sendAt,
-    expiresAt: undefined,
-    fallbackEmail: undefined,
-    errorCode: undefined,
-    errorDetail: undefined,
     createdAt: now,
-  }
+  })
+  const count = { encoding: message.encoding, segments: message.segments }
   const response: AcceptedMessage = {
     id: message.id,
     status: 'queued',

@@ -10,13 +10,14 @@ import { countSegments } from '../domain/segments/count-segments.ts'
 import { fillWith } from '../domain/templates/render-template.ts'
 import type { InboundSms } from '../gateways/gateway.ts'
 import type { Store } from '../store/connect.ts'
-import { insertMessages, type NewMessage } from '../store/messages.ts'
+import { insertMessages } from '../store/messages.ts'
 import { recordCarrierRefs } from '../store/outbox.ts'
 import { closeThreadOnOptOut, type ClosedConversation } from './close-thread.ts'
 import {
   openOrContinueConversation,
   type ConversationOutcome,
 } from './open-or-continue-conversation.ts'
+import { newMessage } from './new-message.ts'
 import type { Clock, Random } from './ports.ts'
 import { recordConsent } from './record-consent.ts'
 import { recordSurveyReply } from './record-survey-reply.ts'
@@ -77,8 +78,9 @@ export async function receiveInbound(
   })
   const id = deps.random.id()
   const count = countSegments(sms.body)
-  const stored: NewMessage = {
-    ...baseMessage(id, now),
+  const stored = newMessage({
+    id,
+    createdAt: now,
     direction: 'inbound',
     program: program?.id,
     from: sms.from,
@@ -89,7 +91,7 @@ export async function receiveInbound(
     status: 'delivered', // final on arrival
     nextAttemptAt: undefined,
     trunk,
-  }
+  })
   await store.db.transaction().execute(async (trx) => {
     await insertMessages(trx, [stored], () => deps.random.id())
     // the carrier ref makes a carrier's repeat of this text detectable
@@ -173,20 +175,17 @@ export async function queueReply(
     language?: Language
   },
 ): Promise<string> {
-  const now = deps.clock.now()
-  const count = countSegments(reply.body)
-  const message: NewMessage = {
-    ...baseMessage(deps.random.id(), now),
+  const message = newMessage({
+    id: deps.random.id(),
+    createdAt: deps.clock.now(),
     program: reply.program,
     from: reply.from,
     to: reply.to,
     body: reply.body,
-    encoding: count.encoding,
-    segments: count.segments,
     language: reply.language,
     priority: 'high',
     purpose: reply.purpose,
-  }
+  })
   await insertMessages(deps.store.db, [message], () => deps.random.id())
   deps.wake()
   return message.id
@@ -197,38 +196,5 @@ function keywordsFor(config: Config, program: ProgramConfig | undefined, to: str
     return keywordSetFor(config, { program: program?.id, sender: to })
   } catch {
     return DEFAULT_KEYWORDS // a number we do not own: the defaults still honour STOP
-  }
-}
-
-function baseMessage(id: string, now: number): NewMessage {
-  return {
-    id,
-    direction: 'outbound',
-    program: undefined,
-    from: '',
-    to: '',
-    body: '',
-    personalisation: undefined,
-    encoding: 'gsm7',
-    segments: 1,
-    templateKey: undefined,
-    templateVersion: undefined,
-    language: undefined,
-    priority: 'normal',
-    purpose: 'regular',
-    status: 'queued',
-    trunk: undefined,
-    reference: undefined,
-    apiKeyId: undefined,
-    broadcastId: undefined,
-    test: false,
-    conversationId: undefined,
-    nextAttemptAt: now,
-    sendAt: undefined,
-    expiresAt: undefined,
-    fallbackEmail: undefined,
-    errorCode: undefined,
-    errorDetail: undefined,
-    createdAt: now,
   }
 }

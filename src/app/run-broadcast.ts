@@ -2,7 +2,6 @@ import type { Config } from '../config/schema.ts'
 import { checkSendPolicy } from '../domain/consent/check-send-policy.ts'
 import { parseCsv } from '../domain/csv/parse-csv.ts'
 import { isLanguage, type Language } from '../domain/language.ts'
-import { countSegments } from '../domain/segments/count-segments.ts'
 import { renderTemplate } from '../domain/templates/render-template.ts'
 import type { ApiKeyRecord } from '../store/api-keys.ts'
 import {
@@ -21,6 +20,7 @@ import { insertSurveySessions } from '../store/surveys.ts'
 import { findSendableTemplate } from '../store/templates.ts'
 import { surveySessionFor } from './accept-message.ts'
 import { checkDestination } from './check-destination.ts'
+import { newMessage } from './new-message.ts'
 import type { Clock, Random } from './ports.ts'
 import { refuse, type Refusal } from './refusal.ts'
 
@@ -140,6 +140,9 @@ export async function startBroadcast(
   )
 
   // 3. render and measure each text
+  const testTrunk = apiKey.test
+    ? Object.values(config.trunks).find((t) => t.type === 'sandbox')?.name
+    : undefined
   const messages: NewMessage[] = []
   for (const { row, e164, recipient } of valid) {
     const policy = checkSendPolicy({
@@ -165,39 +168,28 @@ export async function startBroadcast(
       )
       continue
     }
-    const count = countSegments(rendered.text)
-    messages.push({
-      id: deps.random.id(),
-      direction: 'outbound',
-      program: program.id,
-      from: program.sender,
-      to: e164,
-      body: rendered.text,
-      personalisation: values,
-      encoding: count.encoding,
-      segments: count.segments,
-      templateKey: template.approved.key,
-      templateVersion: template.approved.version,
-      language: rendered.language,
-      priority,
-      purpose: 'regular',
-      status: 'queued',
-      trunk: apiKey.test
-        ? Object.values(config.trunks).find((t) => t.type === 'sandbox')?.name
-        : undefined,
-      reference: request.reference,
-      apiKeyId: apiKey.id,
-      broadcastId: id,
-      test: apiKey.test,
-      conversationId: undefined,
-      nextAttemptAt: Math.max(now, sendAt ?? now),
-      sendAt,
-      expiresAt: undefined,
-      fallbackEmail: undefined,
-      errorCode: undefined,
-      errorDetail: undefined,
-      createdAt: now,
-    })
+    messages.push(
+      newMessage({
+        id: deps.random.id(),
+        program: program.id,
+        from: program.sender,
+        to: e164,
+        body: rendered.text,
+        personalisation: values,
+        templateKey: template.approved.key,
+        templateVersion: template.approved.version,
+        language: rendered.language,
+        priority,
+        trunk: testTrunk,
+        reference: request.reference,
+        apiKeyId: apiKey.id,
+        broadcastId: id,
+        test: apiKey.test,
+        nextAttemptAt: Math.max(now, sendAt ?? now),
+        sendAt,
+        createdAt: now,
+      }),
+    )
   }
 
   // 4. commit: the broadcast row first (so progress can be read at once), then the texts in chunks
