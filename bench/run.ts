@@ -1,10 +1,19 @@
 import { cpus } from 'node:os'
 import type { Figures, Scenario } from './scenario.ts'
+import { acceptScenario } from './scenarios/accept.ts'
+import { broadcastScenario } from './scenarios/broadcast.ts'
 import { screeningScenario } from './scenarios/screening.ts'
 import { segmentsScenario } from './scenarios/segments.ts'
+import { smppDispatchScenario } from './scenarios/smpp-dispatch.ts'
 
 /** Every scenario, in the order `npm run bench` runs them. Add new ones here. */
-const SCENARIOS: readonly Scenario[] = [segmentsScenario, screeningScenario]
+const SCENARIOS: readonly Scenario[] = [
+  segmentsScenario,
+  screeningScenario,
+  acceptScenario,
+  broadcastScenario,
+  smppDispatchScenario,
+]
 
 /**
  * `npm run bench [-- <scenario>…] [--json]`: runs the named scenarios (all by default), each

@@ -9,6 +9,13 @@ import type { Clock, Random } from './ports.ts'
 /** How long a receipt whose carrier id is not yet recorded waits for it. */
 const UNMATCHED_TTL_MS = 120_000
 const UNMATCHED_MAX = 10_000
+/**
+ * How long apply() holds for a parked receipt before resolving anyway. An SMPP trunk
+ * acknowledges a receipt when apply() resolves, so a receipt that beat its send's commit is
+ * acknowledged once stored (a crash before then makes the SMSC send it again), yet a receipt
+ * that will never match (its send was never recorded) does not hold the carrier's window long.
+ */
+const PARKED_HOLD_MS = 2_000
 
 export interface ReceiptApplier {
   /** Applies a carrier's delivery receipt to its message. */
@@ -41,7 +48,7 @@ export function createReceiptApplier(deps: {
   logger: Logger
   onUndeliverable: (messageId: string) => void
 }): ReceiptApplier {
-  const unmatched = new Map<string, { receipt: Receipt; at: number }>()
+  const unmatched = new Map<string, { receipt: Receipt; at: number; release: () => void }>()
   // carrier ids whose refs were just stored: a receipt whose lookup raced that
   // commit is applied again instead of being parked
   const recorded = new Map<string, number>()
@@ -73,26 +80,28 @@ export function createReceiptApplier(deps: {
       })
       return { messageId: found.messageId, status, moved }
     })
-    if (!outcome) {
-      remember(trunk, receipt)
-      return
-    }
+    if (!outcome) return remember(trunk, receipt)
     if (outcome.moved && (outcome.status === 'undelivered' || outcome.status === 'failed'))
       deps.onUndeliverable(outcome.messageId)
   }
 
-  const remember = (trunk: string, receipt: Receipt) => {
+  const remember = (trunk: string, receipt: Receipt): Promise<void> => {
     const now = deps.clock.now()
     const key = keyOf(trunk, receipt.carrierId)
     if (recorded.has(key)) {
       recorded.delete(key)
-      apply(trunk, receipt).catch((error: unknown) => {
-        deps.logger.error({ err: error, trunk }, 'receipt not applied')
-      })
-      return
+      return apply(trunk, receipt)
     }
     prune(unmatched, now, (entry) => entry.at)
-    unmatched.set(key, { receipt, at: now })
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, PARKED_HOLD_MS)
+      const release = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+      unmatched.get(key)?.release() // the same receipt again: the newer copy waits instead
+      unmatched.set(key, { receipt, at: now, release })
+    })
   }
 
   const prune = <T>(map: Map<string, T>, now: number, timeOf: (value: T) => number) => {
@@ -115,7 +124,11 @@ export function createReceiptApplier(deps: {
           continue
         }
         unmatched.delete(key)
-        await apply(trunk, entry.receipt)
+        try {
+          await apply(trunk, entry.receipt)
+        } finally {
+          entry.release()
+        }
       }
     },
   }

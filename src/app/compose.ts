@@ -5,11 +5,13 @@ import type { ApiKeyRecord } from '../store/api-keys.ts'
 import { openStore, type Store } from '../store/connect.ts'
 import { migrateToLatest } from '../store/migrate.ts'
 import { upsertQueues } from '../store/queues.ts'
+import { createAcd, type Acd, type AcdOptions } from './acd.ts'
 import { createReceiptApplier, type ReceiptApplier } from './apply-receipt.ts'
 import { checkReadiness, type Readiness } from './check-readiness.ts'
 import { createGateways, type Gateways } from './create-gateways.ts'
 import { createMetrics, type Metrics } from './create-metrics.ts'
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatch-outbox.ts'
+import { createEventBus, type EventBus } from './event-bus.ts'
 import { createApiKeyAuthenticator } from './manage-api-keys.ts'
 import { systemClock, systemRandom, type Clock, type Random } from './ports.ts'
 import { createSecretBodies, type SecretBodies } from './secret-bodies.ts'
@@ -30,6 +32,10 @@ export interface App {
   readonly receipts: ReceiptApplier
   readonly email: EmailSender | undefined
   readonly secretBodies: SecretBodies
+  /** Stored conversation and agent events, fanned out to live listeners (the WebSocket). */
+  readonly events: EventBus
+  /** The routing runtime: offers waiting conversations to agents. */
+  readonly acd: Acd
   authenticateApiKey(token: string): Promise<ApiKeyRecord | undefined>
   readiness(): Promise<Readiness>
   /** Starts the carrier trunks and the dispatcher (the server does; one-off commands don't). */
@@ -50,6 +56,7 @@ export interface ComposeOptions {
   /** Replaces global fetch for the Twilio trunk (tests point it at a local server). */
   fetch?: typeof fetch
   dispatcher?: Partial<DispatcherOptions>
+  acd?: Partial<AcdOptions>
 }
 
 /**
@@ -107,15 +114,19 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   })
   const receipts = createReceiptApplier({ store, clock, random, logger, onUndeliverable: fallback })
+  const events = createEventBus((error) => logger.error({ err: error }, 'event listener failed'))
+  const acd = createAcd({ config, store, clock, random, logger, bus: events }, options.acd)
   const inboundDeps = { config, store, clock, random, logger, wake: () => dispatcher.wake() }
   for (const gateway of gateways.all.values()) {
     gateway.onInbound((sms) => {
-      receiveInbound(inboundDeps, gateway.name, sms).catch((error: unknown) => {
-        logger.error(
-          { err: error, trunk: gateway.name, carrierId: sms.carrierId },
-          'inbound text not handled',
-        )
-      })
+      receiveInbound(inboundDeps, gateway.name, sms)
+        .then(() => acd.wake())
+        .catch((error: unknown) => {
+          logger.error(
+            { err: error, trunk: gateway.name, carrierId: sms.carrierId },
+            'inbound text not handled',
+          )
+        })
     })
     // returned, so an SMPP trunk acknowledges the receipt only once it is stored
     gateway.onReceipt((receipt) =>
@@ -165,6 +176,8 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
     receipts,
     email,
     secretBodies,
+    events,
+    acd,
     authenticateApiKey: createApiKeyAuthenticator({ store, clock }),
     readiness: () => checkReadiness(store),
     start: async () => {
@@ -173,9 +186,11 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
       await gateways.start()
       // an API-only node (outbox.dispatch: false) still takes the trunks' receipts
       if (config.outbox.dispatch) dispatcher.start()
+      await acd.start()
     },
     close: () =>
       (closed ??= (async () => {
+        await acd.stop() // harmless when it never started
         if (started) {
           await dispatcher.stop() // harmless when it never started
           await gateways.stop()

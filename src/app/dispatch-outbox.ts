@@ -374,6 +374,7 @@ function policyPurpose(purpose: string): MessagePurpose {
     case 'opt_out_confirmation':
     case 'opt_in_confirmation':
     case 'help_reply':
+    case 'conversation_reply':
       return purpose
     default:
       return 'regular'

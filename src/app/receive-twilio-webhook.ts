@@ -31,35 +31,17 @@ export function verifyTwilioWebhook(
   return undefined
 }
 
-/**
- * A verified status callback: parsed into a receipt and handed to the trunk's
- * receipt listeners (the outbox applies it; repeats and stale statuses are
- * harmless there).
- */
-export function receiveTwilioStatus(
-  deps: { config: Config; gateways: Gateways },
-  request: {
-    trunk: string
-    pathAndQuery: string
-    params: TwilioParams
-    signature: string | undefined
-  },
-): { ok: true } | Refusal<TwilioWebhookRefusal> {
-  const refusal = verifyTwilioWebhook(deps, request)
-  if (refusal) return refusal
-  const parsed = deps.gateways.twilio(request.trunk)?.acceptStatusCallback(request.params)
-  if (parsed && !parsed.ok)
-    return refuse('invalid_request', parsed.detail, { reason: parsed.reason })
-  return { ok: true }
-}
+export type TwilioWebhookKind = 'status' | 'inbound'
 
 /**
- * A verified incoming-message webhook: handed to the trunk's inbound
- * listeners (stored, de-duplicated by MessageSid, keywords, routing), so the
- * HTTP answer need not wait for any of it.
+ * A verified Twilio webhook, handed to the trunk: a status callback becomes a
+ * receipt for the outbox (repeats and stale statuses are harmless there); an
+ * incoming message goes to the inbound path (stored once per MessageSid,
+ * keywords, conversations), so the HTTP answer need not wait for either.
  */
-export function receiveTwilioInbound(
+export function receiveTwilioWebhook(
   deps: { config: Config; gateways: Gateways },
+  kind: TwilioWebhookKind,
   request: {
     trunk: string
     pathAndQuery: string
@@ -69,7 +51,11 @@ export function receiveTwilioInbound(
 ): { ok: true } | Refusal<TwilioWebhookRefusal> {
   const refusal = verifyTwilioWebhook(deps, request)
   if (refusal) return refusal
-  const parsed = deps.gateways.twilio(request.trunk)?.acceptInbound(request.params)
+  const twilio = deps.gateways.twilio(request.trunk)
+  const parsed =
+    kind === 'status'
+      ? twilio?.acceptStatusCallback(request.params)
+      : twilio?.acceptInbound(request.params)
   if (parsed && !parsed.ok)
     return refuse('invalid_request', parsed.detail, { reason: parsed.reason })
   return { ok: true }

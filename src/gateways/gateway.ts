@@ -95,7 +95,12 @@ export interface Gateway {
   stop(): Promise<void>
   /** @throws {SendError} */
   send(sms: OutboundSms): Promise<SubmitResult>
-  onReceipt(listener: (r: Receipt) => void): void
+  /**
+   * Where receipts go. A listener may return a promise: a protocol that acknowledges receipts
+   * (SMPP's deliver_sm_resp) acknowledges only once it settles, so a receipt the process dies
+   * before storing is sent again by the carrier instead of being lost.
+   */
+  onReceipt(listener: (r: Receipt) => unknown): void
   onInbound(listener: (m: InboundSms) => void): void
   health(): GatewayHealth
   /** Values to scrub from logs (passwords, tokens). */
@@ -130,22 +135,33 @@ export function createListeners<T>(
   logger: GatewayLogger,
   label: string,
 ): {
-  add: (listener: (value: T) => void) => void
+  /** A listener's promise, if it returns one, is what emitAndWait waits for. */
+  add: (listener: (value: T) => unknown) => void
   emit: (value: T) => void
+  /** Emits, then waits for every listener's promise to settle (never rejects). */
+  emitAndWait: (value: T) => Promise<void>
 } {
-  const listeners: ((value: T) => void)[] = []
+  const listeners: ((value: T) => unknown)[] = []
+  const emitAndWait = async (value: T): Promise<void> => {
+    const pending: Promise<unknown>[] = []
+    for (const listener of listeners) {
+      try {
+        const result = listener(value)
+        if (result instanceof Promise) pending.push(result)
+      } catch (err) {
+        logger.error({ err, label }, 'gateway listener threw')
+      }
+    }
+    for (const outcome of await Promise.allSettled(pending)) {
+      if (outcome.status === 'rejected')
+        logger.error({ err: outcome.reason as unknown, label }, 'gateway listener failed')
+    }
+  }
   return {
     add: (listener) => {
       listeners.push(listener)
     },
-    emit: (value) => {
-      for (const listener of listeners) {
-        try {
-          listener(value)
-        } catch (err) {
-          logger.error({ err, label }, 'gateway listener threw')
-        }
-      }
-    },
+    emit: (value) => void emitAndWait(value),
+    emitAndWait,
   }
 }

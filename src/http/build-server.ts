@@ -13,8 +13,10 @@ import type { App } from '../app/compose.ts'
 import { HttpError } from './error-codes.ts'
 import { createErrorHandler } from './error-handler.ts'
 import formbody from '@fastify/formbody'
+import { agentRoutes } from './routes/agent-routes.ts'
 import { broadcastRoutes } from './routes/broadcast-routes.ts'
 import { consentRoutes } from './routes/consent-routes.ts'
+import { eventRoutes } from './routes/event-routes.ts'
 import { healthRoutes } from './routes/health-routes.ts'
 import { messageRoutes } from './routes/message-routes.ts'
 import { sessionRoutes } from './routes/session-routes.ts'
@@ -92,5 +94,7 @@ export async function buildServer(app: App): Promise<ParleyServer> {
   await server.register(verificationRoutes(app))
   await server.register(webhookRoutes(app))
   await server.register(sessionRoutes(app))
+  await server.register(agentRoutes(app))
+  await server.register(eventRoutes(app))
   return server
 }

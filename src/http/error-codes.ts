@@ -34,6 +34,14 @@ export const ERROR_STATUS = {
   no_recipients: 400,
   already_cancelled: 409,
   verification_rate_limited: 429,
+  // agents and supervisors
+  conversation_not_found: 404,
+  wrong_conversation_state: 409,
+  invalid_disposition: 422,
+  invalid_status_reason: 422,
+  agent_not_found: 404,
+  agent_unavailable: 409,
+  queue_not_found: 404,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof ERROR_STATUS

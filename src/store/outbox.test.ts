@@ -47,7 +47,12 @@ forEachDialect('outbox', (ctx) => {
     const mine = newMessage({ nextAttemptAt: 1, heldBy: 'me', to: '+12505550901' })
     const theirs = newMessage({ nextAttemptAt: 1, heldBy: 'them', to: '+12505550902' })
     await insertMessages(db, [mine, theirs], eventId)
-    const claimed = await claimDueMessages(db, ctx.dialect, { now: 2, limit: 1000, leaseMs: 60_000, holder: 'me' })
+    const claimed = await claimDueMessages(db, ctx.dialect, {
+      now: 2,
+      limit: 1000,
+      leaseMs: 60_000,
+      holder: 'me',
+    })
     const ids = claimed.map((m) => m.id)
     assert.ok(ids.includes(mine.id))
     assert.ok(!ids.includes(theirs.id))

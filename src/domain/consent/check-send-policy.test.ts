@@ -33,6 +33,11 @@ const rows: [ConsentStatus, MessagePurpose, boolean, SendPolicyDecision][] = [
   ['opted_in', 'opt_in_confirmation', true, ALLOWED],
   ['unknown', 'opt_in_confirmation', false, NEEDS_CONSENT],
   ['opted_out', 'opt_in_confirmation', false, OPTED_OUT],
+  // an agent answers a customer who wrote in, even to an opt-in program, but never after STOP
+  ['unknown', 'conversation_reply', true, ALLOWED],
+  ['opted_in', 'conversation_reply', true, ALLOWED],
+  ['opted_out', 'conversation_reply', true, OPTED_OUT],
+  ['opted_out', 'conversation_reply', false, OPTED_OUT],
 ]
 
 describe('checkSendPolicy', () => {

@@ -2,7 +2,7 @@ import type { ConsentStatus } from './consent-event.ts'
 
 /** Why a message is being sent; replies to keywords follow different rules from campaigns. */
 export type MessagePurpose =
-  'regular' | 'opt_out_confirmation' | 'opt_in_confirmation' | 'help_reply'
+  'regular' | 'opt_out_confirmation' | 'opt_in_confirmation' | 'help_reply' | 'conversation_reply'
 
 export interface SendPolicyInput {
   readonly status: ConsentStatus
@@ -22,6 +22,8 @@ export type SendPolicyDecision =
  *   number was not subscribed, and HELP is always answered (CWTA short-code guidelines).
  * - An opt-in confirmation only follows an opt-in.
  * - A program that does not require opt-in (e.g. transactional notices) may message 'unknown'.
+ * - An agent's reply in a conversation the customer started is allowed unless they opted out:
+ *   writing in asks for the answer.
  * @example checkSendPolicy({ status: 'opted_out', purpose: 'regular', program: { requiresOptIn: false } })
  *   // { allowed: false, reason: 'opted_out' }
  */
@@ -33,6 +35,8 @@ export function checkSendPolicy(input: SendPolicyInput): SendPolicyDecision {
       return ALLOWED
     case 'opt_in_confirmation':
       return status === 'opted_in' ? ALLOWED : refuse(status)
+    case 'conversation_reply':
+      return status === 'opted_out' ? refuse(status) : ALLOWED
     case 'regular':
       if (status === 'opted_in') return ALLOWED
       if (status === 'unknown' && !program.requiresOptIn) return ALLOWED

@@ -221,9 +221,11 @@ export function createSmppGateway(config: SmppGatewayConfig, deps: SmppGatewayDe
   }
 
   function handleDeliverSm(pdu: Pdu, session: Session): void {
-    // Always acknowledge first: an unanswered deliver_sm is redelivered by the SMSC forever.
-    session.send(pdu.response())
+    // Always acknowledge (an unanswered deliver_sm is redelivered by the SMSC forever), but a
+    // receipt only once its listeners have stored it: if the process dies first, the SMSC
+    // delivers it again on the next bind instead of the text staying `sent` for ever.
     const message = readDeliverSm(pdu)
+    if (message.kind !== 'receipt') session.send(pdu.response())
     if (message.kind === 'invalid') {
       logger.warn({ gateway: config.name, reason: message.reason }, 'unreadable deliver_sm')
       return
@@ -234,6 +236,7 @@ export function createSmppGateway(config: SmppGatewayConfig, deps: SmppGatewayDe
     }
     const status = receiptStatusOf(message.stat)
     if (status === undefined || status === 'ignore') {
+      session.send(pdu.response())
       if (status === undefined)
         logger.warn({ gateway: config.name, stat: message.stat }, 'unknown receipt stat')
       return
@@ -242,7 +245,6 @@ export function createSmppGateway(config: SmppGatewayConfig, deps: SmppGatewayDe
     if (submitted === undefined)
       logger.warn({ gateway: config.name, id: message.id }, 'receipt for an unknown id')
     const carrierId = submitted ?? message.id
-    if (status !== 'sent' && submitted !== undefined) ids.forget(submitted)
     const receipt: Receipt = {
       carrierId,
       status,
@@ -250,7 +252,11 @@ export function createSmppGateway(config: SmppGatewayConfig, deps: SmppGatewayDe
       occurredAt: deps.clock.now(),
     }
     if (message.err !== undefined) receipt.errorCode = message.err
-    receipts.emit(receipt)
+    void receipts.emitAndWait(receipt).then(() => {
+      // forgotten once stored: a copy sent again before that still finds its id
+      if (status !== 'sent' && submitted !== undefined) ids.forget(submitted)
+      session.send(pdu.response())
+    })
   }
 
   return {

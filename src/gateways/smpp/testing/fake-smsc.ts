@@ -17,6 +17,12 @@ export interface FakeSmscOptions {
   /** Delay before each delivery receipt; null = no automatic receipts. Default 20 ms. */
   receiptDelayMs?: number | null
   receiptStat?: string
+  /**
+   * Keep each receipt until its deliver_sm_resp, and send it again on the next bind when the
+   * session ends first, as an SMSC stores receipts for an ESME that is away (a crash test needs
+   * it). Default false: a receipt for a session that has gone is dropped.
+   */
+  redeliverReceipts?: boolean
 }
 
 /** A submit_sm as the fake SMSC received it, decoded by the smpp package. */
@@ -55,6 +61,9 @@ export async function startFakeSmsc(options: FakeSmscOptions) {
   const bound = new Set<Session>()
   const timers = new Set<NodeJS.Timeout>()
   const held: (() => void)[] = []
+  /** Receipts for no bound session yet, and receipts sent but not yet acknowledged, by session. */
+  const undelivered: Record<string, unknown>[] = []
+  const unacked = new Map<Session, Set<Record<string, unknown>>>()
   let nextId = options.firstId ?? 0xa1f
   let throttleLeft = 0
   let throttleStatus = 0x58
@@ -124,23 +133,51 @@ export async function startFakeSmsc(options: FakeSmscOptions) {
     const id = formatId(value, options.receiptIdFormat ?? 'decimal')
     const where = options.receiptIdIn ?? 'text'
     const text = `${where === 'tlv' ? '' : `id:${id} `}sub:001 dlvrd:${stat === 'DELIVRD' ? '001' : '000'} submit date:2501011200 done date:2501011201 stat:${stat} err:${stat === 'DELIVRD' ? '000' : '001'} text:${submit.text.slice(0, 20)}`
-    session.deliver_sm(
-      {
-        source_addr: submit.destAddr,
-        source_addr_ton: submit.destTon,
-        destination_addr: submit.sourceAddr,
-        esm_class: 0x04,
-        data_coding: 0,
-        short_message: text,
-        ...(where === 'text' ? {} : { receipted_message_id: id }),
-      },
-      () => stats.deliverAcks++,
-    )
+    const fields = {
+      source_addr: submit.destAddr,
+      source_addr_ton: submit.destTon,
+      destination_addr: submit.sourceAddr,
+      esm_class: 0x04,
+      data_coding: 0,
+      short_message: text,
+      ...(where === 'text' ? {} : { receipted_message_id: id }),
+    }
+    if (options.redeliverReceipts === true) deliverKept(session, fields)
+    else session.deliver_sm(fields, () => stats.deliverAcks++)
+  }
+
+  /** Sends a receipt to `session` if still bound, else to any bound session, else keeps it. */
+  function deliverKept(session: Session | undefined, fields: Record<string, unknown>): void {
+    const target = session !== undefined && bound.has(session) ? session : [...bound][0]
+    if (target === undefined) {
+      undelivered.push(fields)
+      return
+    }
+    const waiting = unacked.get(target) ?? new Set()
+    unacked.set(target, waiting)
+    waiting.add(fields)
+    const written = target.deliver_sm({ ...fields }, () => {
+      stats.deliverAcks++
+      waiting.delete(fields)
+    })
+    if (!written) {
+      waiting.delete(fields)
+      undelivered.push(fields)
+    }
+  }
+
+  /** A session ended: its unacknowledged receipts wait for the next bind. */
+  function sessionGone(session: Session): void {
+    bound.delete(session)
+    undelivered.push(...(unacked.get(session) ?? []))
+    unacked.delete(session)
+    const next = [...bound][0]
+    if (next !== undefined) for (const fields of undelivered.splice(0)) deliverKept(next, fields)
   }
 
   const server = smpp.createServer((session) => {
     session.on('error', () => undefined)
-    session.on('close', () => bound.delete(session))
+    session.on('close', () => sessionGone(session))
     session.on('bind_transceiver', (pdu: Pdu) => {
       stats.bindAttempts++
       const ok = pdu.system_id === options.systemId && pdu.password === options.password
@@ -149,6 +186,7 @@ export async function startFakeSmsc(options: FakeSmscOptions) {
       if (status !== 0) return
       stats.binds++
       bound.add(session)
+      for (const fields of undelivered.splice(0)) deliverKept(session, fields)
     })
     session.on('submit_sm', (pdu: Pdu) => onSubmit(session, pdu))
     session.on('enquire_link', (pdu: Pdu) => {

@@ -1,0 +1,166 @@
+import type { Config } from '../config/schema.ts'
+import type { Agent, AgentStatus } from '../domain/routing/agent.ts'
+import { createRouter, type Router } from '../domain/routing/create-router.ts'
+import { offerExpiresAt, type QueuePolicy } from '../domain/routing/queue-policy.ts'
+import type { WaitingConversation } from '../domain/routing/waiting-conversation.ts'
+import { MAX_PRIORITY, MIN_PRIORITY } from '../domain/screening/screening-rule.ts'
+import type { Store } from '../store/connect.ts'
+import { loadRoutingAgents, type RoutingAgentRow } from '../store/routing-agents.ts'
+import {
+  loadRoutingConversations,
+  recentAgents,
+  threadOf,
+  type RoutingConversationRow,
+} from '../store/routing-conversations.ts'
+
+/** A pending offer, as the ACD times it. */
+export interface PendingOffer {
+  readonly agentId: string
+  readonly expiresAt: number
+}
+
+/** Numbers of a routed conversation that the router does not carry but events record. */
+export interface ConversationNumbers {
+  readonly ourNumber: string
+  readonly customerNumber: string
+}
+
+/**
+ * The ACD's in-memory mirror of the database: the router (free agents, waiting conversations),
+ * the pending offers with their deadlines, and each routed conversation's numbers. The database
+ * is the truth; `refresh` re-reads what changed and replaces it here, so a change made anywhere
+ * (an agent's action, another server, the inbound path) reaches routing the same way.
+ */
+export interface AcdState {
+  readonly router: Router
+  readonly offers: Map<string, PendingOffer>
+  readonly numbers: Map<string, ConversationNumbers>
+  readonly policies: ReadonlyMap<string, QueuePolicy>
+  /** Reads every agent and every waiting or offered conversation. */
+  rebuild(now: number): Promise<void>
+  /** Re-reads these conversations and agents (and the agents the conversations name). */
+  refresh(conversationIds: Iterable<string>, agentIds: Iterable<string>, now: number): Promise<void>
+}
+
+/**
+ * @example const state = createAcdState({ config, store }); await state.rebuild(clock.now())
+ */
+export function createAcdState(deps: { config: Config; store: Store }): AcdState {
+  const { config, store } = deps
+  const policies = new Map<string, QueuePolicy>(config.queues.map((q) => [q.id, q]))
+  const preferredWindowMs = config.threadingWindowHours * 3_600_000
+  let router = createRouter(config.queues)
+  const offers = new Map<string, PendingOffer>()
+  const numbers = new Map<string, ConversationNumbers>()
+
+  function applyAgent(row: RoutingAgentRow, now: number): void {
+    if (row.disabled || row.queues.length === 0) {
+      router.removeAgent(row.id)
+      return
+    }
+    router.upsertAgent(toAgent(row, router.getAgent(row.id), now))
+  }
+
+  async function applyConversations(rows: readonly RoutingConversationRow[], now: number) {
+    const waiting = rows.filter((r) => r.status === 'waiting')
+    const preferred =
+      waiting.length > 0
+        ? await recentAgents(store.db, waiting, now - preferredWindowMs)
+        : new Map<string, string>()
+    for (const row of rows) {
+      const policy = row.queueId === undefined ? undefined : policies.get(row.queueId)
+      if (row.status === 'waiting' && policy) {
+        router.enqueue(toWaiting(row, preferred.get(threadOf(row.customerNumber, row.ourNumber))))
+      } else router.remove(row.id)
+      if (row.status === 'offered' && row.agentId !== undefined && policy) {
+        const expiresAt = offerExpiresAt(policy, row.offeredAt ?? now)
+        offers.set(row.id, { agentId: row.agentId, expiresAt })
+      } else offers.delete(row.id)
+      if (row.status === 'waiting' || row.status === 'offered') {
+        numbers.set(row.id, { ourNumber: row.ourNumber, customerNumber: row.customerNumber })
+      } else numbers.delete(row.id)
+    }
+  }
+
+  return {
+    get router() {
+      return router
+    },
+    offers,
+    numbers,
+    policies,
+    async rebuild(now) {
+      router = createRouter(config.queues)
+      offers.clear()
+      numbers.clear()
+      for (const row of await loadRoutingAgents(store.db)) applyAgent(row, now)
+      await applyConversations(await loadRoutingConversations(store.db), now)
+    },
+    async refresh(conversationIds, agentIds, now) {
+      const conversations = [...new Set(conversationIds)]
+      const agents = new Set(agentIds)
+      if (conversations.length > 0) {
+        const rows = await loadRoutingConversations(store.db, conversations)
+        for (const row of rows) if (row.agentId !== undefined) agents.add(row.agentId)
+        await applyConversations(rows, now)
+      }
+      if (agents.size === 0) return
+      const rows = await loadRoutingAgents(store.db, [...agents])
+      for (const row of rows) {
+        applyAgent(row, now)
+        agents.delete(row.id)
+      }
+      for (const gone of agents) router.removeAgent(gone)
+    },
+  }
+}
+
+const STATUSES: Readonly<Record<string, AgentStatus>> = {
+  available: 'available',
+  busy: 'available', // busy is derived from load; a stored 'busy' means available
+  not_ready: 'not_ready',
+  offline: 'offline',
+}
+
+/**
+ * The router's view of an agent. Idle time ("idle longest" first) starts when the agent became
+ * available or, later, when a slot was freed (a conversation ended or was transferred away).
+ */
+function toAgent(row: RoutingAgentRow, previous: Agent | undefined, now: number): Agent {
+  const status = STATUSES[row.status] ?? 'offline'
+  const idleSince =
+    previous === undefined || (status === 'available' && previous.status !== 'available')
+      ? row.statusSince
+      : row.active < previous.active && row.offered === previous.offered
+        ? now
+        : previous.idleSince
+  return {
+    id: row.id,
+    status,
+    ...(status === 'not_ready' && row.notReadyReason !== undefined
+      ? { notReadyReason: row.notReadyReason }
+      : {}),
+    skills: row.skills,
+    queues: row.queues,
+    capacity: row.capacity,
+    active: row.active,
+    idleSince,
+    ...(row.offered !== undefined ? { offered: row.offered } : {}),
+  }
+}
+
+function toWaiting(row: RoutingConversationRow, preferredAgentId?: string): WaitingConversation {
+  const { queued } = row
+  return {
+    id: row.id,
+    queue: row.queueId ?? '',
+    basePriority: Math.min(MAX_PRIORITY, Math.max(MIN_PRIORITY, Math.round(row.priority))),
+    requiredSkills: queued.skills ?? [],
+    enqueuedAt: queued.enqueuedAt ?? queued.at,
+    customerNumber: row.customerNumber,
+    ...(preferredAgentId !== undefined ? { preferredAgentId } : {}),
+    ...(queued.excludedAgents && queued.excludedAgents.length > 0
+      ? { excludedAgents: queued.excludedAgents }
+      : {}),
+  }
+}

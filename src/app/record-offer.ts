@@ -1,0 +1,150 @@
+import type { AssignmentReason } from '../domain/routing/assignment.ts'
+import { NOT_RESPONDING } from '../domain/routing/agent-transitions.ts'
+import type { WaitingConversation } from '../domain/routing/waiting-conversation.ts'
+import type { Store } from '../store/connect.ts'
+import { appendConversationEvents, type ConversationEvent } from '../store/conversations.ts'
+import { appendAgentEvents, updateAgentStatus, type AgentEvent } from '../store/routing-agents.ts'
+import {
+  changeConversation,
+  loadRoutingConversations,
+  type QueuedData,
+  type RoutingConversationRow,
+} from '../store/routing-conversations.ts'
+import type { BusEvent } from './event-bus.ts'
+import type { Random } from './ports.ts'
+import { agentBusEvent, toBusEvent } from './routing-events.ts'
+
+type Deps = { store: Store; random: Random }
+
+/**
+ * Stores an offer the router made: the conversation becomes `offered` to the agent, only if it is
+ * still waiting, with an `offered` event whose data is the assignment reason (why this agent).
+ * Returns the stored events, none when the conversation had left the queue.
+ * @example await recordOffer(deps, { conversation, agentId: 'a1', reason, ourNumber: '+12505550101', expiresAt, now })
+ */
+export async function recordOffer(
+  deps: Deps,
+  offer: {
+    conversation: WaitingConversation
+    agentId: string
+    reason: AssignmentReason
+    ourNumber: string | undefined
+    expiresAt: number
+    now: number
+  },
+): Promise<BusEvent[]> {
+  const { conversation, agentId, now } = offer
+  const event: ConversationEvent = {
+    id: deps.random.id(),
+    conversationId: conversation.id,
+    type: 'offered',
+    queueId: conversation.queue,
+    agentId,
+    skill: conversation.requiredSkills[0],
+    number: offer.ourNumber,
+    data: { reason: offer.reason, expiresAt: offer.expiresAt },
+    occurredAt: now,
+  }
+  const stored = await deps.store.db.transaction().execute(async (trx) => {
+    const moved = await changeConversation(
+      trx,
+      conversation.id,
+      { from: ['waiting'] },
+      { status: 'offered', agentId },
+    )
+    if (moved) await appendConversationEvents(trx, [event])
+    return moved
+  })
+  return stored ? [toBusEvent(event)] : []
+}
+
+/**
+ * An offer the agent let time out: the conversation goes back to waiting (keeping the time it
+ * started waiting, so the priority and relaxation it earned) with the agent excluded, and the
+ * agent, if still available, becomes not_ready with reason NOT_RESPONDING. Nothing happens when
+ * the offer was accepted or withdrawn meanwhile.
+ * @example await recordOfferTimeout(deps, { conversationId: 'c1', agentId: 'a1', now })
+ */
+export async function recordOfferTimeout(
+  deps: Deps,
+  timeout: { conversationId: string; agentId: string; now: number },
+): Promise<{ timedOut: boolean; events: BusEvent[] }> {
+  const { conversationId, agentId, now } = timeout
+  return deps.store.db.transaction().execute(async (trx) => {
+    const [row] = await loadRoutingConversations(trx, [conversationId])
+    if (row?.status !== 'offered' || row.agentId !== agentId) return { timedOut: false, events: [] }
+    const moved = await changeConversation(
+      trx,
+      conversationId,
+      { from: ['offered'], agentId },
+      { status: 'waiting', agentId: null },
+    )
+    if (!moved) return { timedOut: false, events: [] }
+    const queued = requeuedEvent(deps, row, {
+      reason: 'offer_timeout',
+      agentId,
+      exclude: agentId,
+      now,
+    })
+    await appendConversationEvents(trx, [queued])
+    const events: BusEvent[] = [toBusEvent(queued)]
+    const statusChanged = await updateAgentStatus(trx, {
+      id: agentId,
+      status: 'not_ready',
+      reason: NOT_RESPONDING.code,
+      at: now,
+      onlyFrom: ['available', 'busy'],
+    })
+    if (statusChanged) {
+      const agentEvent: AgentEvent = {
+        id: deps.random.id(),
+        userId: agentId,
+        type: 'status_changed',
+        status: 'not_ready',
+        reason: NOT_RESPONDING.code,
+        data: { conversationId, cause: 'offer_timeout' },
+        occurredAt: now,
+      }
+      await appendAgentEvents(trx, [agentEvent])
+      events.push(agentBusEvent(agentEvent))
+    }
+    return { timedOut: true, events }
+  })
+}
+
+/**
+ * The `queued` event of a conversation going back to its queue after an offer (timed out,
+ * withdrawn): the same routing record, keeping the time the customer started waiting, so the
+ * priority and relaxation earned so far, plus an excluded agent when one let it time out.
+ */
+export function requeuedEvent(
+  deps: Pick<Deps, 'random'>,
+  row: RoutingConversationRow,
+  change: { reason: string; agentId: string | undefined; exclude?: string; now: number },
+): ConversationEvent {
+  const { at, ...previous } = row.queued
+  const excluded = [
+    ...new Set([
+      ...(previous.excludedAgents ?? []),
+      ...(change.exclude === undefined ? [] : [change.exclude]),
+    ]),
+  ]
+  const data: QueuedData = {
+    ...previous,
+    priority: row.priority,
+    enqueuedAt: previous.enqueuedAt ?? at,
+    ...(excluded.length > 0 ? { excludedAgents: excluded } : {}),
+    reason: change.reason,
+  }
+  return {
+    id: deps.random.id(),
+    conversationId: row.id,
+    type: 'queued',
+    queueId: row.queueId,
+    agentId: change.agentId,
+    skill: previous.skills?.[0],
+    number: row.ourNumber,
+    data: data as Record<string, unknown>,
+    occurredAt: change.now,
+  }
+}
