@@ -4,6 +4,7 @@ import type { Receipt } from '../gateways/gateway.ts'
 import type { Store } from '../store/connect.ts'
 import { moveMessageStatus } from '../store/messages.ts'
 import { recordPartReceipt } from '../store/outbox.ts'
+import type { GroupCommit } from './group-commit.ts'
 import type { Clock, Random } from './ports.ts'
 
 /** How long a receipt whose carrier id is not yet recorded waits for it. */
@@ -47,6 +48,7 @@ export function createReceiptApplier(deps: {
   random: Random
   logger: Logger
   onUndeliverable: (messageId: string) => void
+  commits: GroupCommit
 }): ReceiptApplier {
   const unmatched = new Map<string, { receipt: Receipt; at: number; release: () => void }>()
   // carrier ids whose refs were just stored: a receipt whose lookup raced that
@@ -57,7 +59,7 @@ export function createReceiptApplier(deps: {
   const apply = async (trunk: string, receipt: Receipt): Promise<void> => {
     // one transaction: the part, the message and its history change together (and one commit
     // instead of four is most of a receipt's cost on SQLite)
-    const outcome = await deps.store.db.transaction().execute(async (trx) => {
+    const outcome = await deps.commits.run(async (trx) => {
       const found = await recordPartReceipt(trx, {
         trunk,
         carrierId: receipt.carrierId,

@@ -12,6 +12,7 @@ import { createGateways, type Gateways } from './create-gateways.ts'
 import { createMetrics, type Metrics } from './create-metrics.ts'
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatch-outbox.ts'
 import { createEventBus, type EventBus } from './event-bus.ts'
+import { createGroupCommit } from './group-commit.ts'
 import { createApiKeyAuthenticator } from './manage-api-keys.ts'
 import { systemClock, systemRandom, type Clock, type Random } from './ports.ts'
 import { createSecretBodies, type SecretBodies } from './secret-bodies.ts'
@@ -113,7 +114,15 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
     logger,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   })
-  const receipts = createReceiptApplier({ store, clock, random, logger, onUndeliverable: fallback })
+  const commits = createGroupCommit(store)
+  const receipts = createReceiptApplier({
+    store,
+    clock,
+    random,
+    logger,
+    onUndeliverable: fallback,
+    commits,
+  })
   const events = createEventBus((error) => logger.error({ err: error }, 'event listener failed'))
   const acd = createAcd({ config, store, clock, random, logger, bus: events }, options.acd)
   const inboundDeps = { config, store, clock, random, logger, wake: () => dispatcher.wake() }
@@ -145,6 +154,7 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
   const secretBodies = createSecretBodies(random.id())
   const dispatcher = createDispatcher({
     secretBodies,
+    commits,
     config,
     store,
     clock,

@@ -31,6 +31,7 @@ import {
 import type { ReceiptApplier } from './apply-receipt.ts'
 import type { Gateways } from './create-gateways.ts'
 import type { Clock, Random } from './ports.ts'
+import type { GroupCommit } from './group-commit.ts'
 import type { SecretBodies } from './secret-bodies.ts'
 
 export interface DispatcherOptions {
@@ -82,6 +83,7 @@ export interface DispatcherDeps {
   receipts: ReceiptApplier
   onUndeliverable: (messageId: string) => void
   secretBodies: SecretBodies
+  commits: GroupCommit
   options?: Partial<DispatcherOptions>
 }
 
@@ -226,7 +228,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         gateway.name,
         recordTrunkResult(breakers.get(gateway.name) ?? CLOSED_BREAKER, 'success', clock.now()),
       )
-      await store.db.transaction().execute(async (trx) => {
+      // one commit for every send that finished meanwhile (group commit)
+      await deps.commits.run(async (trx) => {
         await recordCarrierRefs(trx, {
           trunk: gateway.name,
           messageId: message.id,
