@@ -2,6 +2,7 @@ import { cpus } from 'node:os'
 import type { Figures, Scenario } from './scenario.ts'
 import { acceptScenario } from './scenarios/accept.ts'
 import { broadcastScenario } from './scenarios/broadcast.ts'
+import { matcherScenario } from './scenarios/matcher.ts'
 import { screeningScenario } from './scenarios/screening.ts'
 import { segmentsScenario } from './scenarios/segments.ts'
 import { smppDispatchScenario } from './scenarios/smpp-dispatch.ts'
@@ -10,6 +11,7 @@ import { smppDispatchScenario } from './scenarios/smpp-dispatch.ts'
 const SCENARIOS: readonly Scenario[] = [
   segmentsScenario,
   screeningScenario,
+  matcherScenario,
   acceptScenario,
   broadcastScenario,
   smppDispatchScenario,
