@@ -23,7 +23,10 @@ import { findSendableTemplate } from '../store/templates.ts'
 import type { TemplateVersion } from '../domain/templates/template-version.ts'
 import { checkDestination } from './check-destination.ts'
 import { newMessage } from './new-message.ts'
+import type { GroupCommit } from './group-commit.ts'
 import type { Clock, Random } from './ports.ts'
+import type { Kysely } from 'kysely'
+import type { Database } from '../store/database.ts'
 import { refuse, type Refusal } from './refusal.ts'
 
 export interface SendRequest {
@@ -100,6 +103,8 @@ export interface AcceptDeps {
   store: Store
   clock: Clock
   random: Random
+  /** When given, the final write shares a commit with other writers (see GroupCommit). */
+  commits?: GroupCommit
 }
 
 const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000
@@ -169,7 +174,7 @@ export async function acceptMessage(
     })
   }
 
-  await deps.store.db.transaction().execute(async (trx) => {
+  const write = async (trx: Kysely<Database>) => {
     await insertMessages(trx, [message], () => deps.random.id())
     if (draft.category === 'survey') {
       await insertSurveySessions(trx, [surveySessionFor(deps, message)])
@@ -184,7 +189,8 @@ export async function acceptMessage(
         createdAt: now,
       })
     }
-  })
+  }
+  await (deps.commits ? deps.commits.run(write) : deps.store.db.transaction().execute(write))
   return {
     ok: true,
     message: response,

@@ -12,7 +12,7 @@ import { createGateways, type Gateways } from './create-gateways.ts'
 import { createMetrics, type Metrics } from './create-metrics.ts'
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatch-outbox.ts'
 import { createEventBus, type EventBus } from './event-bus.ts'
-import { createGroupCommit } from './group-commit.ts'
+import { createGroupCommit, type GroupCommit } from './group-commit.ts'
 import { createApiKeyAuthenticator } from './manage-api-keys.ts'
 import { systemClock, systemRandom, type Clock, type Random } from './ports.ts'
 import { createSecretBodies, type SecretBodies } from './secret-bodies.ts'
@@ -33,6 +33,8 @@ export interface App {
   readonly receipts: ReceiptApplier
   readonly email: EmailSender | undefined
   readonly secretBodies: SecretBodies
+  /** Group commit shared by the outbox's writers (accepts, sends, receipts). */
+  readonly commits: GroupCommit
   /** Stored conversation and agent events, fanned out to live listeners (the WebSocket). */
   readonly events: EventBus
   /** The routing runtime: offers waiting conversations to agents. */
@@ -186,6 +188,7 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
     receipts,
     email,
     secretBodies,
+    commits,
     events,
     acd,
     authenticateApiKey: createApiKeyAuthenticator({ store, clock }),

@@ -100,7 +100,13 @@ const IdempotencyHeaders = Type.Object({
 
 /** POST /v1/messages, GET /v1/messages/:id, GET /v1/messages. */
 export function messageRoutes(app: App) {
-  const deps = { config: app.config, store: app.store, clock: app.clock, random: app.random }
+  const deps = {
+    config: app.config,
+    store: app.store,
+    clock: app.clock,
+    random: app.random,
+    commits: app.commits,
+  }
   return (server: FastifyInstance) => {
     server.post<{ Body: Static<typeof SendBody>; Headers: Static<typeof IdempotencyHeaders> }>(
       '/v1/messages',
