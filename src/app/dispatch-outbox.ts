@@ -18,7 +18,8 @@ import { isCountryCode } from '../domain/phone/country-code.ts'
 import { classifySender } from '../domain/phone/classify-sender.ts'
 import { SendError, type Gateway } from '../gateways/gateway.ts'
 import type { Store } from '../store/connect.ts'
-import { getConsentStatus } from '../store/consents.ts'
+import { getConsentStatuses } from '../store/consents.ts'
+import type { ConsentStatus } from '../domain/consent/consent-event.ts'
 import { moveMessageStatus, type MessageRecord } from '../store/messages.ts'
 import {
   claimDueMessages,
@@ -128,8 +129,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       leaseMs: options.leaseMs,
       holder: deps.secretBodies.holder,
     })
+    const consent = await consentOf(claimed)
     return claimed.map((message) => {
-      const task = handle(message)
+      const task = handle(message, consent.get(`${message.program ?? ''}\u0000${message.to}`))
         .catch((error: unknown) =>
           logger.error({ err: error, messageId: message.id }, 'dispatch failed'),
         )
@@ -142,14 +144,33 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     })
   }
 
-  const handle = async (message: MessageRecord): Promise<void> => {
+  /** Consent at send time for a whole claimed batch: one query per program, not one per text. */
+  const consentOf = async (messages: readonly MessageRecord[]) => {
+    const byProgram = new Map<string, string[]>()
+    for (const m of messages) {
+      const phones = byProgram.get(m.program ?? '') ?? []
+      phones.push(m.to)
+      byProgram.set(m.program ?? '', phones)
+    }
+    const statuses = new Map<string, ConsentStatus>()
+    for (const [program, phones] of byProgram) {
+      for (const [phone, status] of await getConsentStatuses(store.db, program, phones)) {
+        statuses.set(`${program}\u0000${phone}`, status)
+      }
+    }
+    return statuses
+  }
+
+  const handle = async (
+    message: MessageRecord,
+    consent: ConsentStatus | undefined,
+  ): Promise<void> => {
     const now = clock.now()
     if (message.expiresAt !== undefined && now > message.expiresAt) {
       await finish(message, 'expired', { reason: 'expired before it could be sent' })
       return
     }
     const program = message.program ? programs.get(message.program) : undefined
-    const consent = await getConsentStatus(store.db, message.to, message.program ?? '')
     const policy = checkSendPolicy({
       status: consent ?? 'unknown',
       purpose: policyPurpose(message.purpose),

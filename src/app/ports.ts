@@ -25,12 +25,23 @@ export const systemRandom: Random = createSystemRandom()
 function createSystemRandom(): Random {
   let lastMs = -1
   let sequence = 0
+  // random bytes drawn 4 KiB at a time: one system call per ~600 ids, not one per id
+  let pool = Buffer.alloc(0)
+  let used = 0
+  const take = (length: number): Buffer => {
+    if (used + length > pool.length) {
+      pool = randomBytes(Math.max(4096, length))
+      used = 0
+    }
+    used += length
+    return pool.subarray(used - length, used)
+  }
   return {
     id: () => {
       const now = Date.now()
       if (now > lastMs) {
         lastMs = now
-        sequence = randomBytes(2).readUInt16BE() & 0x7fff // room to count up within the millisecond
+        sequence = take(2).readUInt16BE() & 0x7fff // room to count up within the millisecond
       } else sequence++
       if (sequence > 0xffff) {
         lastMs++ // more than 32k ids in one millisecond: borrow the next one
@@ -39,7 +50,7 @@ function createSystemRandom(): Random {
       return (
         lastMs.toString(16).padStart(12, '0') +
         sequence.toString(16).padStart(4, '0') +
-        randomBytes(6).toString('hex')
+        take(6).toString('hex')
       )
     },
     bytes: (length) => randomBytes(length),
