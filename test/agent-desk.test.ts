@@ -174,6 +174,19 @@ for (const { dialect, skip } of DIALECTS) {
         )
       })
 
+      const missing = await call(ana.token, 'POST', `/v1/conversations/${offer.id}/messages`, {
+        template: 'case_update',
+        values: { status: 'closed' },
+      })
+      assert.equal(missing.status, 422, 'a standard response is never sent half-filled')
+      const standard = await ok<{ text: string; segments: number }>(
+        ana.token,
+        'POST',
+        `/v1/conversations/${offer.id}/messages`,
+        { template: 'case_update', values: { caseNumber: 'CS-1', status: 'closed' } },
+      )
+      assert.match(standard.text, /CS-1 has been updated: closed/)
+      assert.equal(standard.segments, 1)
       await ok(ana.token, 'POST', `/v1/conversations/${offer.id}/end`)
       const wrong = await call(ana.token, 'POST', `/v1/conversations/${offer.id}/wrap-up`, {
         disposition: 'ESCALATED',

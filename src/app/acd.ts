@@ -27,10 +27,11 @@ export interface AcdOptions {
   /** How often a PostgreSQL server without the lock tries to take it. */
   lockRetryMs: number
   /**
-   * How far back each look at the event tables reaches: another server's event can be committed
-   * a little after its timestamp, and clocks differ a little between servers.
+   * How far back each look at the event tables reaches: an event can be committed a little after
+   * its timestamp, and (PostgreSQL) clocks differ a little between servers. By default 1 s with
+   * SQLite (one server, short transactions), 5 s with PostgreSQL.
    */
-  lookbackMs: number
+  lookbackMs: number | undefined
   /** Offers made in one cycle at most, so a backlog does not hold a cycle for long. */
   maxOffersPerCycle: number
 }
@@ -38,7 +39,7 @@ export interface AcdOptions {
 export const DEFAULT_ACD_OPTIONS: AcdOptions = {
   tickMs: 1_000,
   lockRetryMs: 5_000,
-  lookbackMs: 5_000,
+  lookbackMs: undefined,
   maxOffersPerCycle: 1_000,
 }
 
@@ -75,6 +76,7 @@ export interface Acd {
 export function createAcd(deps: AcdDeps, options: Partial<AcdOptions> = {}): Acd {
   const { store, clock, logger, bus } = deps
   const opts = { ...DEFAULT_ACD_OPTIONS, ...options }
+  const lookbackMs = opts.lookbackMs ?? (store.dialect === 'sqlite' ? 1_000 : 5_000)
   const lock = createAcdLock(deps)
   const state = createAcdState(deps)
   /** Event ids already applied to the router, and already on this process's bus, by time. */
@@ -95,7 +97,7 @@ export function createAcd(deps: AcdDeps, options: Partial<AcdOptions> = {}): Acd
 
   async function follow(now: number): Promise<void> {
     const readAt = clock.now()
-    const since = (polledAt ?? readAt) - opts.lookbackMs
+    const since = (polledAt ?? readAt) - lookbackMs
     polledAt = readAt
     const [conversationEvents, agentEvents] = await Promise.all([
       conversationEventsSince(store.db, since),
@@ -119,7 +121,7 @@ export function createAcd(deps: AcdDeps, options: Partial<AcdOptions> = {}): Acd
     }
     bus.publish(foreign)
     for (const seen of [routed, published]) {
-      for (const [id, at] of seen) if (at < since - opts.lookbackMs) seen.delete(id)
+      for (const [id, at] of seen) if (at < since - lookbackMs) seen.delete(id)
     }
     if (built) await state.refresh(conversations, agents, now)
   }
