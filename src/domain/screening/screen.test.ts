@@ -282,15 +282,3 @@ describe('screen properties', () => {
     )
   })
 })
-
-describe('screen speed', () => {
-  it('screens a 160-character text in well under a millisecond on average', () => {
-    const sms = 'Hello, my acct 1234567 was billed twice; card 4111 1111 1111 1111 '
-      .repeat(3)
-      .slice(0, 160)
-    const runs = 2000
-    const started = performance.now()
-    for (let i = 0; i < runs; i++) screen(piiScreener, input(sms))
-    assert.ok((performance.now() - started) / runs < 1)
-  })
-})
