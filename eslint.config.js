@@ -4,7 +4,7 @@ import prettier from 'eslint-config-prettier'
 import { defineConfig } from 'eslint/config'
 
 export default defineConfig(
-  { ignores: ['node_modules', 'data', 'web/dist', 'coverage', '*.cjs'] },
+  { ignores: ['node_modules', 'data', 'web/dist', 'coverage', '*.cjs', '.scratch'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
