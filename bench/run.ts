@@ -2,6 +2,7 @@ import { cpus } from 'node:os'
 import type { Figures, Scenario } from './scenario.ts'
 import { acceptScenario } from './scenarios/accept.ts'
 import { broadcastScenario } from './scenarios/broadcast.ts'
+import { inboundScenario } from './scenarios/inbound.ts'
 import { matcherScenario } from './scenarios/matcher.ts'
 import { screeningScenario } from './scenarios/screening.ts'
 import { segmentsScenario } from './scenarios/segments.ts'
@@ -15,6 +16,7 @@ const SCENARIOS: readonly Scenario[] = [
   acceptScenario,
   broadcastScenario,
   smppDispatchScenario,
+  inboundScenario,
 ]
 
 /**
