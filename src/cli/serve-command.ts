@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { composeApp } from '../app/compose.ts'
+import { createDemoUsers, type DemoUser } from '../app/create-demo-users.ts'
 import { createLogger } from '../app/create-logger.ts'
 import { secretValues } from '../config/redact-config.ts'
 import { buildServer } from '../http/build-server.ts'
@@ -20,8 +21,9 @@ export function serveCommand(program: Command): void {
       const app = await composeApp({ config, logger, singleInstance: true })
       await app.start()
       const server = await buildServer(app)
-      await server.listen({ host: config.server.host, port: config.server.port })
+      const address = await server.listen({ host: config.server.host, port: config.server.port })
       logger.info({ store: app.store.location, config: config.source }, 'parley is ready')
+      printDemoUsers(await createDemoUsers(app), address)
 
       let stopping = false
       const stop = (signal: string) => {
@@ -48,4 +50,19 @@ export function serveCommand(program: Command): void {
       process.once('SIGTERM', () => stop('SIGTERM'))
       process.once('SIGINT', () => stop('SIGINT'))
     })
+}
+
+/** Shown once, on the console only (never in the log): the first start's demo people. */
+function printDemoUsers(users: DemoUser[], url: string): void {
+  if (users.length === 0) return
+  const lines = users.map((u) => `  ${u.username.padEnd(12)} ${u.password}   (${u.role})`)
+  process.stdout.write(
+    [
+      '',
+      `First start with the sandbox carrier: sign in at ${url} as`,
+      ...lines,
+      'These passwords are shown only now; `parley user add` adds people.',
+      '',
+    ].join('\n') + '\n',
+  )
 }

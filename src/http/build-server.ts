@@ -22,6 +22,7 @@ import { messageRoutes } from './routes/message-routes.ts'
 import { sessionRoutes } from './routes/session-routes.ts'
 import { verificationRoutes } from './routes/verification-routes.ts'
 import { webhookRoutes } from './routes/webhook-routes.ts'
+import { DEFAULT_WEB_ROOT, registerWebApp } from './web-app.ts'
 
 export type ParleyServer = FastifyInstance<
   RawServerDefault,
@@ -40,10 +41,14 @@ function requestIdOf(request: { headers: FastifyRequest['headers'] }): string {
 }
 
 /**
- * Builds the HTTP server for an app. Never listens: `serve` does, tests call `inject()`.
+ * Builds the HTTP server for an app: the API, the webhooks and the web app (`webRoot`, built by
+ * `npm run build:web`). Never listens: `serve` does, tests call `inject()`.
  * @example const server = await buildServer(app); const res = await server.inject('/healthz')
  */
-export async function buildServer(app: App): Promise<ParleyServer> {
+export async function buildServer(
+  app: App,
+  options: { webRoot?: string } = {},
+): Promise<ParleyServer> {
   const logger: FastifyBaseLogger = app.logger
   const server = Fastify({
     loggerInstance: logger,
@@ -65,7 +70,9 @@ export async function buildServer(app: App): Promise<ParleyServer> {
     )
   })
   server.setErrorHandler(createErrorHandler(app))
-  server.setNotFoundHandler((request) => {
+  const answerWebApp = await registerWebApp(server, options.webRoot ?? DEFAULT_WEB_ROOT)
+  server.setNotFoundHandler((request, reply) => {
+    if (answerWebApp(request, reply)) return reply
     throw new HttpError(
       'not_found',
       `no route for ${request.method} ${request.url.split('?')[0] ?? ''}`,
