@@ -7,6 +7,7 @@ import { matcherScenario } from './scenarios/matcher.ts'
 import { screeningScenario } from './scenarios/screening.ts'
 import { segmentsScenario } from './scenarios/segments.ts'
 import { smppDispatchScenario } from './scenarios/smpp-dispatch.ts'
+import { webScenario } from './scenarios/web.ts'
 
 /** Every scenario, in the order `npm run bench` runs them. Add new ones here. */
 const SCENARIOS: readonly Scenario[] = [
@@ -17,6 +18,7 @@ const SCENARIOS: readonly Scenario[] = [
   broadcastScenario,
   smppDispatchScenario,
   inboundScenario,
+  webScenario,
 ]
 
 /**

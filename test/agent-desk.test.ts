@@ -270,6 +270,44 @@ for (const { dialect, skip } of DIALECTS) {
       await goOffline(ben.token)
     })
 
+    it('an agent declines an offer: it goes to another agent at once; the decliner stays available and is passed over for the exclusion time only', async () => {
+      const gus = await person({ skills: { bceid: 5 }, queues: [BCEID] })
+      const hal = await person({ skills: { bceid: 3 }, queues: [BCEID] })
+      await ok(gus.token, 'PUT', '/v1/agents/me/status', { status: 'available' })
+      await ok(hal.token, 'PUT', '/v1/agents/me/status', { status: 'available' })
+      const phone = citizen()
+      text(phone, 'BCEID my account is locked')
+      const offer = await offeredTo(gus.token, phone) // the more proficient first
+      const decline = `/v1/conversations/${offer.id}/decline`
+      assert.equal((await call(hal.token, 'POST', decline)).status, 409, 'not offered to hal')
+
+      const declined = await ok<{ declinedAt: number }>(gus.token, 'POST', decline)
+      assert.ok(declined.declinedAt > 0)
+      assert.equal((await offeredTo(hal.token, phone)).id, offer.id, 're-offered to hal')
+      assert.equal((await call(gus.token, 'POST', decline)).status, 409, 'no longer gus’s offer')
+      const me = await ok<{ status: string }>(gus.token, 'GET', '/v1/me')
+      assert.equal(me.status, 'available', 'declining is not failing to respond')
+      const { events } = await transcript(gus.token, offer.id)
+      assert.equal(events.find((e) => e.type === 'declined')?.agentId, gus.user.id)
+      const requeued = events.filter((e) => e.type === 'queued').at(-1)
+      assert.equal(requeued?.data?.reason, 'offer_declined')
+      assert.deepEqual(requeued.data.excludedAgents, [gus.user.id])
+
+      // hal declines too: nobody left, until gus's exclusion (300 s by default) ends
+      await ok(hal.token, 'POST', decline)
+      await app.acd.tick()
+      assert.equal((await transcript(gus.token, offer.id)).conversation.status, 'waiting')
+      offset += 300_000
+      await app.acd.tick()
+      assert.equal((await offeredTo(gus.token, phone)).id, offer.id, 'gus again, once it ended')
+      await ok(gus.token, 'POST', `/v1/conversations/${offer.id}/accept`)
+      await ok(gus.token, 'POST', `/v1/conversations/${offer.id}/end`)
+      await ok(gus.token, 'POST', `/v1/conversations/${offer.id}/wrap-up`, {
+        disposition: 'ACCOUNT_UNLOCKED',
+      })
+      await goOffline(gus.token, hal.token)
+    })
+
     it('an agent transfers to another queue with a note; an agent of that queue is offered it', async () => {
       const cam = await person({ skills: { bceid: 5 }, queues: [BCEID] })
       const dee = await person({ skills: {}, queues: [GENERAL] })

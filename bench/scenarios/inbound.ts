@@ -93,6 +93,7 @@ async function offerLatencyAt(dialect: Dialect, rate: number): Promise<Row> {
         .execute()
     // patient: a server behind its load keeps offering for a while after the last text
     await settled(async () => (await offeredRows()).length, WARMUP_TEXTS + texts, 5_000)
+    await settled(() => stagedAndStored(store), WARMUP_TEXTS + texts, 3_000)
     const stored = (await count(store, 'messages')) - WARMUP_TEXTS
     const latencies: number[] = []
     for (const row of await offeredRows()) {
@@ -109,6 +110,7 @@ async function offerLatencyAt(dialect: Dialect, rate: number): Promise<Row> {
       texts,
       '200s': answers.filter((a) => a.status === 200).length,
       stored,
+      lost: answers.filter((a) => a.status === 200).length - stored,
       offered: latencies.length,
       'offer p50 ms': percentile(latencies, 50).toFixed(1),
       'offer p99 ms': percentile(latencies, 99).toFixed(1),
@@ -121,6 +123,13 @@ async function offerLatencyAt(dialect: Dialect, rate: number): Promise<Row> {
   }
 }
 
+/**
+ * The most texts per second stored and routed: autocannon floods the webhook for BLAST_SECONDS,
+ * then the backlog drains. Stage 1's rate is the webhooks answered 200 per second; "stored and
+ * routed" runs from the first text's arrival (its messages.created_at) to the last conversation
+ * opened, all in the server's own clock. Every 200 must be a stored text (lost = 0) and every
+ * stored text processed; a 503 is a text refused, which Twilio would offer again.
+ */
 async function blast(dialect: Dialect): Promise<Row[]> {
   const rig = await startRig(dialect, (store) => seedAgents(store, BLAST_AGENTS))
   try {
@@ -142,16 +151,22 @@ async function blast(dialect: Dialect): Promise<Row[]> {
     })
     const loadEnded = Date.now()
     const store = await rig.read()
-    const stored = await settled(() => count(store, 'messages'), result['2xx'], 3_000)
-    const conversations = await settled(() => count(store, 'conversations'), stored, 3_000)
-    // from the first webhook to the last conversation opened (less the final quiet wait)
-    const routedSeconds = result.duration + (Date.now() - loadEnded) / 1000
+    const acknowledged = result['2xx']
+    // stored = processed into messages, or still waiting in inbound_texts
+    const staged = await settled(() => stagedAndStored(store), acknowledged, 3_000)
+    const processed = await settled(() => count(store, 'messages'), staged, 5_000)
+    const conversations = await settled(() => count(store, 'conversations'), processed, 3_000)
     const span = await store.db
       .selectFrom('messages')
       .select((eb) => [eb.fn.min('created_at').as('first'), eb.fn.max('created_at').as('last')])
       .where('direction', '=', 'inbound')
       .executeTakeFirstOrThrow()
-    const seconds = (span.last - span.first) / 1000
+    const opened = await store.db
+      .selectFrom('conversations')
+      .select((eb) => eb.fn.max('opened_at').as('last'))
+      .executeTakeFirstOrThrow()
+    const arrivalSeconds = Math.max((span.last - span.first) / 1000, 0.001)
+    const routedSeconds = Math.max(((opened.last ?? span.first) - span.first) / 1000, 0.001)
     const offered = await store.db
       .selectFrom('conversation_events')
       .select((eb) => eb.fn.countAll().as('n'))
@@ -159,15 +174,16 @@ async function blast(dialect: Dialect): Promise<Row[]> {
       .executeTakeFirstOrThrow()
     const row: Row = {
       database: dialect,
-      'webhooks 200/s': formatCount(result['2xx'] / result.duration),
+      'webhooks 200/s': formatCount(acknowledged / result.duration),
       'webhook p99 ms': result.latency.p99,
-      'non-2xx': result.non2xx,
+      '503s': result.non2xx,
       errors: result.errors,
-      stored: formatCount(stored),
-      '200 but lost': formatCount(result['2xx'] - stored),
-      'stored/s': formatCount(stored / Math.max(seconds, 0.001)),
-      conversations: formatCount(conversations),
-      'conversations/s': formatCount(conversations / routedSeconds),
+      '200s': formatCount(acknowledged),
+      stored: formatCount(staged),
+      lost: formatCount(acknowledged - staged),
+      'stored/s': formatCount(staged / arrivalSeconds),
+      'stored+routed': formatCount(conversations),
+      'stored+routed/s': formatCount(conversations / routedSeconds),
       offered: Number(offered.n),
       'drained s after load': ((Date.now() - loadEnded) / 1000).toFixed(1),
       'server peak RSS MB': Math.round((rig.server.peakRssKb() ?? 0) / 1024),
@@ -176,6 +192,15 @@ async function blast(dialect: Dialect): Promise<Row[]> {
   } finally {
     await rig.dispose()
   }
+}
+
+/** Texts stored: processed (inbound messages) plus still waiting to be (inbound_texts). */
+async function stagedAndStored(store: Store): Promise<number> {
+  const waiting = await store.db
+    .selectFrom('inbound_texts')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow()
+  return (await count(store, 'messages')) + Number(waiting.n)
 }
 
 function rssMb(pid: number): number {

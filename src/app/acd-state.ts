@@ -1,7 +1,8 @@
 import type { Config } from '../config/schema.ts'
 import type { Agent, AgentStatus } from '../domain/routing/agent.ts'
 import { createRouter, type Router } from '../domain/routing/create-router.ts'
-import { offerExpiresAt, type QueuePolicy } from '../domain/routing/queue-policy.ts'
+import { activeExclusions, exclusionsFrom } from '../domain/routing/offer-exclusions.ts'
+import { exclusionMs, offerExpiresAt, type QueuePolicy } from '../domain/routing/queue-policy.ts'
 import type { WaitingConversation } from '../domain/routing/waiting-conversation.ts'
 import { MAX_PRIORITY, MIN_PRIORITY } from '../domain/screening/screening-rule.ts'
 import type { Store } from '../store/connect.ts'
@@ -35,6 +36,11 @@ export interface AcdState {
   readonly router: Router
   readonly offers: Map<string, PendingOffer>
   readonly numbers: Map<string, ConversationNumbers>
+  /**
+   * Waiting conversations with an agent passed over, and when the first such exclusion ends:
+   * then the conversation must be read again (refresh) for that agent to qualify.
+   */
+  readonly exclusionEnds: Map<string, number>
   readonly policies: ReadonlyMap<string, QueuePolicy>
   /** Reads every agent and every waiting or offered conversation. */
   rebuild(now: number): Promise<void>
@@ -52,6 +58,7 @@ export function createAcdState(deps: { config: Config; store: Store }): AcdState
   let router = createRouter(config.queues)
   const offers = new Map<string, PendingOffer>()
   const numbers = new Map<string, ConversationNumbers>()
+  const exclusionEnds = new Map<string, number>()
 
   function applyAgent(row: RoutingAgentRow, now: number): void {
     if (row.disabled || row.queues.length === 0) {
@@ -69,8 +76,16 @@ export function createAcdState(deps: { config: Config; store: Store }): AcdState
         : new Map<string, string>()
     for (const row of rows) {
       const policy = row.queueId === undefined ? undefined : policies.get(row.queueId)
+      exclusionEnds.delete(row.id)
       if (row.status === 'waiting' && policy) {
-        router.enqueue(toWaiting(row, preferred.get(threadOf(row.customerNumber, row.ourNumber))))
+        const { conversation, exclusionsEnd } = toWaiting(
+          row,
+          preferred.get(threadOf(row.customerNumber, row.ourNumber)),
+          policy,
+          now,
+        )
+        router.enqueue(conversation)
+        if (exclusionsEnd !== undefined) exclusionEnds.set(row.id, exclusionsEnd)
       } else router.remove(row.id)
       if (row.status === 'offered' && row.agentId !== undefined && policy) {
         const expiresAt = offerExpiresAt(policy, row.offeredAt ?? now)
@@ -88,11 +103,13 @@ export function createAcdState(deps: { config: Config; store: Store }): AcdState
     },
     offers,
     numbers,
+    exclusionEnds,
     policies,
     async rebuild(now) {
       router = createRouter(config.queues)
       offers.clear()
       numbers.clear()
+      exclusionEnds.clear()
       for (const row of await loadRoutingAgents(store.db)) applyAgent(row, now)
       await applyConversations(await loadRoutingConversations(store.db), now)
     },
@@ -149,9 +166,19 @@ function toAgent(row: RoutingAgentRow, previous: Agent | undefined, now: number)
   }
 }
 
-function toWaiting(row: RoutingConversationRow, preferredAgentId?: string): WaitingConversation {
+/**
+ * The router's view of a waiting conversation at `now`: only the exclusions still in force (the
+ * router has no clock for them), with when the first of them ends.
+ */
+function toWaiting(
+  row: RoutingConversationRow,
+  preferredAgentId: string | undefined,
+  policy: QueuePolicy,
+  now: number,
+): { conversation: WaitingConversation; exclusionsEnd: number | undefined } {
   const { queued } = row
-  return {
+  const excluded = activeExclusions(exclusionsFrom(queued, queued.at, exclusionMs(policy)), now)
+  const conversation: WaitingConversation = {
     id: row.id,
     queue: row.queueId ?? '',
     basePriority: Math.min(MAX_PRIORITY, Math.max(MIN_PRIORITY, Math.round(row.priority))),
@@ -159,8 +186,7 @@ function toWaiting(row: RoutingConversationRow, preferredAgentId?: string): Wait
     enqueuedAt: queued.enqueuedAt ?? queued.at,
     customerNumber: row.customerNumber,
     ...(preferredAgentId !== undefined ? { preferredAgentId } : {}),
-    ...(queued.excludedAgents && queued.excludedAgents.length > 0
-      ? { excludedAgents: queued.excludedAgents }
-      : {}),
+    ...(excluded.agents.length > 0 ? { excludedAgents: excluded.agents } : {}),
   }
+  return { conversation, exclusionsEnd: excluded.nextEnd }
 }

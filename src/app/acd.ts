@@ -2,12 +2,12 @@ import type { Logger } from 'pino'
 import type { Config } from '../config/schema.ts'
 import type { RouterDecision } from '../domain/routing/create-router.ts'
 import { offerExpiresAt } from '../domain/routing/queue-policy.ts'
-import type { Store } from '../store/connect.ts'
-import { agentEventsSince } from '../store/routing-agents.ts'
-import { conversationEventsSince } from '../store/routing-conversations.ts'
+import type { Listener, Store } from '../store/connect.ts'
+import { listenForStoredEvents } from '../store/event-feed.ts'
 import { createAcdLock } from './acd-lock.ts'
 import { createAcdState } from './acd-state.ts'
-import type { EventBus } from './event-bus.ts'
+import type { BusEvent, EventBus } from './event-bus.ts'
+import { createEventFollower } from './event-follower.ts'
 import { toBusEvent, agentBusEvent } from './routing-events.ts'
 import { recordOffer, recordOfferTimeout } from './record-offer.ts'
 import type { Clock, Random } from './ports.ts'
@@ -22,24 +22,27 @@ export interface AcdDeps {
 }
 
 export interface AcdOptions {
-  /** How often the ACD looks for changes and expired offers without being woken. */
+  /**
+   * How often the time-driven work runs unprompted (real ms): offers timing out, exclusions
+   * ending, skills relaxing with waiting time. It reads nothing unless a poll is due.
+   */
   tickMs: number
+  /**
+   * How long (clock ms) the event tables may go unread when nothing woke the ACD: the safety
+   * net for a missed wake-up, e.g. a one-off command writing to the SQLite file or a
+   * PostgreSQL notification lost with its connection.
+   */
+  pollMs: number
   /** How often a PostgreSQL server without the lock tries to take it. */
   lockRetryMs: number
-  /**
-   * How far back each look at the event tables reaches: an event can be committed a little after
-   * its timestamp, and (PostgreSQL) clocks differ a little between servers. By default 1 s with
-   * SQLite (one server, short transactions), 5 s with PostgreSQL.
-   */
-  lookbackMs: number | undefined
   /** Offers made in one cycle at most, so a backlog does not hold a cycle for long. */
   maxOffersPerCycle: number
 }
 
 export const DEFAULT_ACD_OPTIONS: AcdOptions = {
   tickMs: 1_000,
+  pollMs: 5_000,
   lockRetryMs: 5_000,
-  lookbackMs: undefined,
   maxOffersPerCycle: 1_000,
 }
 
@@ -55,13 +58,22 @@ export interface Acd {
   start(): Promise<void>
   /** Stops the cycle and releases the lock; safe to call twice. */
   stop(): Promise<void>
-  /** Something changed (a text arrived, an agent acted): run a cycle soon. */
+  /**
+   * Something changed, look now: call it after committing conversation or agent events (a text
+   * arrived, an agent acted). Cheap and idempotent: wake-ups before the next cycle starts fold
+   * into one, which reads the event tables from its cursor, so it needs no ids and a wake-up
+   * with nothing new costs two small queries. Harmless before start and after stop. Events
+   * published on the bus wake it too; other servers' events arrive by PostgreSQL notification.
+   */
   wake(): void
   /** Runs one cycle now (tests; `now` defaults to the clock): changes, timeouts, then offers. */
   tick(now?: number): Promise<AcdCycle>
   isLeader(): boolean
   stats(): { agents: number; waiting: number; offers: number }
 }
+
+/** Reads after which an id remembered on the bus is forgotten (it was surely read back). */
+const ECHO_READS = 100
 
 /**
  * The routing runtime (automatic conversation distribution). It mirrors the database in the
@@ -71,57 +83,95 @@ export interface Acd {
  * published: conversation `offered` with the agent, and an `offered` event whose data says why
  * that agent was chosen. Every server follows the event tables to publish other servers' events
  * on its own bus; only the ACD holder (see createAcdLock) decides.
+ *
+ * It reads the tables when told something changed, not on a timer: `wake()` from this process
+ * (and any event published on its bus), a PostgreSQL notification from any server (migration
+ * 0006's trigger notifies on commit), and, as the safety net, every `pollMs`. Reading is by
+ * position (createEventFollower), so a wake-up that comes early, late or twice loses nothing:
+ * whatever committed is read exactly once, in the next read after its commit.
  * @example const acd = createAcd({ config, store, clock, random, logger, bus }); await acd.start(); acd.wake()
  */
 export function createAcd(deps: AcdDeps, options: Partial<AcdOptions> = {}): Acd {
   const { store, clock, logger, bus } = deps
   const opts = { ...DEFAULT_ACD_OPTIONS, ...options }
-  const lookbackMs = opts.lookbackMs ?? (store.dialect === 'sqlite' ? 1_000 : 5_000)
   const lock = createAcdLock(deps)
   const state = createAcdState(deps)
-  /** Event ids already applied to the router, and already on this process's bus, by time. */
-  const routed = new Map<string, number>()
+  const follower = createEventFollower(store)
+  /** Ids of events this process already has on its bus (by read count), not to publish twice. */
   const published = new Map<string, number>()
-  const unsubscribe = bus.subscribe((event) => published.set(event.id, event.occurredAt))
+  /** Ids of events the ACD stored itself (offers, timeouts): already applied to the router. */
+  const own = new Map<string, number>()
+  let reads = 0
+  let quiet = false // publishing itself: not a change to wake for
 
   let started = false
   let stopped = false
   const running = () => !stopped
   let built = false
-  let polledAt: number | undefined
+  let readWanted = true
+  let lastReadAt = Number.NEGATIVE_INFINITY
   let nextLockAttempt = 0
+  let listener: Listener | undefined
+  let nextListenAttempt = 0
   let timer: NodeJS.Timeout | undefined
   let wakeScheduled = false
+  let unsubscribe: () => void = () => undefined
   let last: Promise<unknown> = Promise.resolve()
   let queued: Promise<AcdCycle> | undefined
 
+  function publish(events: readonly BusEvent[], mine: boolean): void {
+    if (mine) for (const event of events) own.set(event.id, reads)
+    quiet = true
+    try {
+      bus.publish(events)
+    } finally {
+      quiet = false
+    }
+  }
+
+  /** PostgreSQL: keeps a LISTEN connection open, so other servers' events wake this one. */
+  async function keepListening(): Promise<void> {
+    if (listener || !store.listen || clock.now() < nextListenAttempt) return
+    nextListenAttempt = clock.now() + opts.pollMs
+    try {
+      listener = await listenForStoredEvents(store, {
+        onStored: wake,
+        onLost: (error) => {
+          listener = undefined
+          readWanted = true
+          if (!stopped) logger.warn({ err: error }, 'ACD: notifications lost; listening again')
+        },
+      })
+      readWanted = true // what was stored before LISTEN took effect
+    } catch (error) {
+      logger.warn({ err: error }, 'ACD: cannot listen for notifications; polling meanwhile')
+    }
+  }
+
   async function follow(now: number): Promise<void> {
-    const readAt = clock.now()
-    const since = (polledAt ?? readAt) - lookbackMs
-    polledAt = readAt
-    const [conversationEvents, agentEvents] = await Promise.all([
-      conversationEventsSince(store.db, since),
-      agentEventsSince(store.db, since),
-    ])
+    // cleared before reading: a wake-up during the read asks for another one
+    readWanted = false
+    lastReadAt = clock.now()
+    reads++
+    const read = await follower.read()
+    if (read.more) readWanted = true
     const conversations = new Set<string>()
     const agents = new Set<string>()
-    const foreign = []
-    for (const event of conversationEvents) {
-      if (!published.has(event.id)) foreign.push(toBusEvent(event))
-      if (routed.has(event.id)) continue
-      routed.set(event.id, event.occurredAt)
+    const foreign: BusEvent[] = []
+    for (const event of read.conversation) {
+      if (own.delete(event.id)) continue
+      if (!published.delete(event.id)) foreign.push(toBusEvent(event))
       conversations.add(event.conversationId)
       if (event.agentId !== undefined) agents.add(event.agentId)
     }
-    for (const event of agentEvents) {
-      if (!published.has(event.id)) foreign.push(agentBusEvent(event))
-      if (routed.has(event.id)) continue
-      routed.set(event.id, event.occurredAt)
+    for (const event of read.agent) {
+      if (own.delete(event.id)) continue
+      if (!published.delete(event.id)) foreign.push(agentBusEvent(event))
       agents.add(event.userId)
     }
-    bus.publish(foreign)
-    for (const seen of [routed, published]) {
-      for (const [id, at] of seen) if (at < since - lookbackMs) seen.delete(id)
+    publish(foreign, false)
+    for (const remembered of [published, own]) {
+      for (const [id, at] of remembered) if (at < reads - ECHO_READS) remembered.delete(id)
     }
     if (built) await state.refresh(conversations, agents, now)
   }
@@ -135,12 +185,20 @@ export function createAcd(deps: AcdDeps, options: Partial<AcdOptions> = {}): Acd
         agentId: offer.agentId,
         now,
       })
-      for (const event of outcome.events) routed.set(event.id, event.occurredAt)
-      bus.publish(outcome.events)
+      publish(outcome.events, true)
       if (outcome.timedOut) expired++
       await state.refresh([conversationId], [offer.agentId], now)
     }
     return expired
+  }
+
+  /** Conversations whose exclusion of an agent has ended: read again, so that agent qualifies. */
+  async function endExclusions(now: number): Promise<void> {
+    const due: string[] = []
+    for (const [conversationId, end] of state.exclusionEnds)
+      if (end <= now) due.push(conversationId)
+    for (const conversationId of due) state.exclusionEnds.delete(conversationId)
+    if (due.length > 0) await state.refresh(due, [], now)
   }
 
   async function offer(decision: Extract<RouterDecision, { ok: true }>, now: number) {
@@ -162,41 +220,46 @@ export function createAcd(deps: AcdDeps, options: Partial<AcdOptions> = {}): Acd
       return false
     }
     state.offers.set(conversation.id, { agentId: assignment.agentId, expiresAt })
-    for (const event of events) routed.set(event.id, event.occurredAt)
-    bus.publish(events)
+    publish(events, true)
     return true
   }
 
-  async function cycle(now: number): Promise<AcdCycle> {
+  async function cycle(now: number, read: boolean): Promise<AcdCycle> {
     if (stopped) return { leader: false, offered: 0, expired: 0 }
+    await keepListening()
     if (!lock.held()) {
       built = false
       if (clock.now() >= nextLockAttempt) {
         nextLockAttempt = clock.now() + opts.lockRetryMs
         if (await lock.tryTake()) {
-          polledAt ??= clock.now()
           await state.rebuild(now)
           built = true
         }
       }
     }
-    await follow(now)
+    if (read || readWanted || clock.now() - lastReadAt >= opts.pollMs) await follow(now)
     if (!built) return { leader: false, offered: 0, expired: 0 }
     const expired = await expireOffers(now)
+    await endExclusions(now)
     let offered = 0
     for (let i = 0; i < opts.maxOffersPerCycle && running(); i++) {
       const decision = state.router.next(now)
       if (!decision.ok) break
       if (await offer(decision, now)) offered++
     }
+    if (readWanted) wake() // a page limit or a wake-up during the cycle: go again
     return { leader: true, offered, expired }
   }
 
-  function tick(now?: number): Promise<AcdCycle> {
-    if (now === undefined && queued) return queued
+  /** Cycles run one at a time; unprompted ones fold into the one waiting to start. */
+  function schedule(now: number | undefined, read: boolean): Promise<AcdCycle> {
+    if (now === undefined && queued) {
+      if (read) readWanted = true
+      return queued
+    }
     const run: Promise<AcdCycle> = last.then(() => {
       if (queued === run) queued = undefined
-      return cycle(now ?? clock.now())
+      return cycle(now ?? clock.now(), read)
     })
     last = run.catch(() => undefined)
     if (now === undefined) queued = run
@@ -204,14 +267,33 @@ export function createAcd(deps: AcdDeps, options: Partial<AcdOptions> = {}): Acd
   }
 
   function background(): void {
-    tick().catch((error: unknown) => logger.error({ err: error }, 'ACD cycle failed'))
+    schedule(undefined, false).catch((error: unknown) => {
+      logger.error({ err: error }, 'ACD cycle failed')
+    })
+  }
+
+  function wake(): void {
+    readWanted = true
+    if (!started || stopped || wakeScheduled) return
+    wakeScheduled = true
+    setImmediate(() => {
+      wakeScheduled = false
+      background()
+    })
   }
 
   return {
     async start() {
       if (started) return
       started = true
-      await tick()
+      // positioned before anything is read, so what commits during start-up is read after it
+      await follower.start()
+      unsubscribe = bus.subscribe((event) => {
+        if (quiet) return
+        published.set(event.id, reads)
+        wake()
+      })
+      await schedule(undefined, true)
       timer = setInterval(background, opts.tickMs)
       timer.unref()
     },
@@ -221,17 +303,11 @@ export function createAcd(deps: AcdDeps, options: Partial<AcdOptions> = {}): Acd
       clearInterval(timer)
       unsubscribe()
       await last
+      await listener?.close()
       await lock.release()
     },
-    wake() {
-      if (!started || stopped || wakeScheduled) return
-      wakeScheduled = true
-      setImmediate(() => {
-        wakeScheduled = false
-        background()
-      })
-    },
-    tick,
+    wake,
+    tick: (now) => schedule(now, true),
     isLeader: () => built && lock.held(),
     stats: () => ({
       agents: state.router.stats().agents,

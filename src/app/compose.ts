@@ -13,10 +13,11 @@ import { createMetrics, type Metrics } from './create-metrics.ts'
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatch-outbox.ts'
 import { createEventBus, type EventBus } from './event-bus.ts'
 import { createGroupCommit, type GroupCommit } from './group-commit.ts'
+import { createInboundIntake, type InboundIntake } from './inbound-intake.ts'
+import { createInboundWorker, type InboundWorker } from './inbound-worker.ts'
 import { createApiKeyAuthenticator } from './manage-api-keys.ts'
 import { systemClock, systemRandom, type Clock, type Random } from './ports.ts'
 import { createSecretBodies, type SecretBodies } from './secret-bodies.ts'
-import { receiveInbound } from './receive-inbound.ts'
 import { sendFallbackEmail } from './send-fallback-email.ts'
 import { syncTemplates } from './sync-templates.ts'
 
@@ -39,6 +40,10 @@ export interface App {
   readonly events: EventBus
   /** The routing runtime: offers waiting conversations to agents. */
   readonly acd: Acd
+  /** Inbound stage 1: carriers' texts stored before the carrier is answered (decision 0009). */
+  readonly intake: InboundIntake
+  /** Inbound stage 2: stored texts processed in batches (keywords, surveys, conversations). */
+  readonly inbound: InboundWorker
   authenticateApiKey(token: string): Promise<ApiKeyRecord | undefined>
   readiness(): Promise<Readiness>
   /** Starts the carrier trunks and the dispatcher (the server does; one-off commands don't). */
@@ -113,6 +118,7 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
   const gateways = createGateways({
     config,
     clock,
+    random,
     logger,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   })
@@ -127,18 +133,41 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
   })
   const events = createEventBus((error) => logger.error({ err: error }, 'event listener failed'))
   const acd = createAcd({ config, store, clock, random, logger, bus: events }, options.acd)
-  const inboundDeps = { config, store, clock, random, logger, wake: () => dispatcher.wake() }
+  const intake = createInboundIntake(
+    { store, random, logger, onStored: () => inbound.wake() },
+    {
+      maxPending: config.inbound.maxPending,
+      maxBatch: config.inbound.commitBatch,
+      retryAfterSeconds: config.inbound.retryAfterSeconds,
+    },
+  )
+  // The SQLite instance lock means no other server shares this store, so claims found at start
+  // (texts being processed, rows being sent) are a dead process's and need not wait for leases.
+  const holdsInstanceLock =
+    options.store === undefined && options.singleInstance === true && store.dialect === 'sqlite'
+  const inbound = createInboundWorker(
+    {
+      config,
+      store,
+      clock,
+      random,
+      logger,
+      intake,
+      wake: () => dispatcher.wake(),
+      wakeRouting: () => acd.wake(),
+    },
+    {
+      batchSize: config.inbound.batchSize,
+      leaseMs: config.inbound.leaseMs,
+      maxAttempts: config.inbound.maxAttempts,
+      workerShare: config.inbound.workerShare,
+      pollMs: 1_000,
+      releaseClaimsOnStart: holdsInstanceLock,
+    },
+  )
   for (const gateway of gateways.all.values()) {
-    gateway.onInbound((sms) => {
-      receiveInbound(inboundDeps, gateway.name, sms)
-        .then(() => acd.wake())
-        .catch((error: unknown) => {
-          logger.error(
-            { err: error, trunk: gateway.name, carrierId: sms.carrierId },
-            'inbound text not handled',
-          )
-        })
-    })
+    // returned, so a trunk answers the carrier only once the text is stored (or refused)
+    gateway.onInbound((sms) => intake.submit(gateway.name, sms))
     // returned, so an SMPP trunk acknowledges the receipt only once it is stored
     gateway.onReceipt((receipt) =>
       receipts.apply(gateway.name, receipt).catch((error: unknown) => {
@@ -149,10 +178,6 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
       }),
     )
   }
-  // The SQLite instance lock means no other dispatcher shares this store, so rows
-  // left `sending` are a dead process's and need not wait for their lease.
-  const holdsInstanceLock =
-    options.store === undefined && options.singleInstance === true && store.dialect === 'sqlite'
   const secretBodies = createSecretBodies(random.id())
   const dispatcher = createDispatcher({
     secretBodies,
@@ -191,6 +216,8 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
     commits,
     events,
     acd,
+    intake,
+    inbound,
     authenticateApiKey: createApiKeyAuthenticator({ store, clock }),
     readiness: () => checkReadiness(store),
     start: async () => {
@@ -200,9 +227,12 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
       // an API-only node (outbox.dispatch: false) still takes the trunks' receipts
       if (config.outbox.dispatch) dispatcher.start()
       await acd.start()
+      await inbound.start()
     },
     close: () =>
       (closed ??= (async () => {
+        await intake.close() // what was accepted is stored (or refused) first
+        await inbound.stop() // finishes its batch; harmless when it never started
         await acd.stop() // harmless when it never started
         if (started) {
           await dispatcher.stop() // harmless when it never started

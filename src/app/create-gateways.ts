@@ -4,7 +4,7 @@ import type { Gateway } from '../gateways/gateway.ts'
 import { createSandboxGateway, type SandboxGateway } from '../gateways/sandbox/sandbox-gateway.ts'
 import { createSmppGateway } from '../gateways/smpp/smpp-gateway.ts'
 import { createTwilioGateway, type TwilioGateway } from '../gateways/twilio/twilio-gateway.ts'
-import type { Clock } from './ports.ts'
+import type { Clock, Random } from './ports.ts'
 
 /** The running carrier trunks, by configured name. */
 export interface Gateways {
@@ -22,11 +22,12 @@ export interface Gateways {
  * Creates one gateway per enabled trunk. A sender whose trunk is disabled
  * sends through `defaultTrunk` (the sandbox in the example), and says so in
  * the log at start, so nobody mistakes sandbox traffic for real texts.
- * @example const gateways = createGateways({ config, clock, logger }); await gateways.start()
+ * @example const gateways = createGateways({ config, clock, random, logger }); await gateways.start()
  */
 export function createGateways(deps: {
   config: Config
   clock: Clock
+  random: Random
   logger: Logger
   fetch?: typeof fetch
 }): Gateways {
@@ -68,7 +69,7 @@ export function createGateways(deps: {
 
 function createGateway(
   trunk: TrunkConfig,
-  deps: { config: Config; clock: Clock; logger: Logger; fetch?: typeof fetch },
+  deps: { config: Config; clock: Clock; random: Random; logger: Logger; fetch?: typeof fetch },
 ): Gateway {
   const logger = deps.logger.child({ trunk: trunk.name })
   switch (trunk.type) {
@@ -81,7 +82,13 @@ function createGateway(
           failPermanent: trunk.failPermanent,
           rejectAtSubmit: trunk.rejectAtSubmit,
         },
-        { clock: deps.clock, logger },
+        {
+          clock: deps.clock,
+          logger,
+          // unique across restarts: the store keeps carrier ids (receipts, inbound repeats)
+          newId: () => `SB${deps.random.id()}`,
+          newInboundId: () => `SBMO${deps.random.id()}`,
+        },
       )
     case 'twilio':
       return createTwilioGateway(

@@ -72,6 +72,8 @@ export interface Dispatcher {
   /** One claim-and-send pass; resolves when that pass's sends are done (tests, benchmarks). */
   drain(): Promise<number>
   readonly inFlight: number
+  /** This process's breaker for a trunk (closed when it has never failed), for the admin view. */
+  breaker(trunk: string): TrunkBreaker
 }
 
 export interface DispatcherDeps {
@@ -389,6 +391,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     get inFlight() {
       return inFlight.size
     },
+    breaker: (trunk) => breakers.get(trunk) ?? CLOSED_BREAKER,
   }
 }
 

@@ -1,15 +1,19 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import {
+  findApiKeyById,
   findApiKeyByPrefix,
   insertApiKey,
   listApiKeys,
   revokeApiKey,
+  revokeApiKeyById,
   touchApiKey,
   type ApiKeyRecord,
   type ApiKeyScope,
 } from '../store/api-keys.ts'
+import { appendAuditEvent } from '../store/audit-events.ts'
 import type { Store } from '../store/connect.ts'
 import type { Clock, Random } from './ports.ts'
+import { refuse, type Refusal } from './refusal.ts'
 
 export const API_KEY_SCOPES: readonly ApiKeyScope[] = ['send', 'read', 'admin']
 
@@ -85,4 +89,56 @@ export function revokeKey(
   idOrName: string,
 ): Promise<boolean> {
   return revokeApiKey(deps.store.db, idOrName, deps.clock.now())
+}
+
+/**
+ * createApiKey for a person in the administration screens: the same key, plus an
+ * `apikey.create` audit event naming who made it (never the key).
+ * @example const { key } = await issueApiKey(deps, 'user:019…', { name: 'crm', scopes: ['send'], test: false })
+ */
+export async function issueApiKey(
+  deps: { store: Store; clock: Clock; random: Random },
+  actor: string,
+  input: { name: string; scopes: readonly ApiKeyScope[]; test: boolean },
+): Promise<{ key: string; record: ApiKeyRecord }> {
+  const created = await createApiKey(deps, input)
+  const { id, name, scopes, test } = created.record
+  await appendAuditEvent(deps.store.db, {
+    id: deps.random.id(),
+    actor,
+    action: 'apikey.create',
+    subject: `apikey:${id}`,
+    data: { name, scopes, test },
+    occurredAt: created.record.createdAt,
+  })
+  return created
+}
+
+/**
+ * Revokes the key with this id at once (the next request with it is refused) and audits it
+ * as `apikey.revoke`.
+ * @example await revokeKeyById(deps, 'user:019…', keyId) // { ok: true, record: { revokedAt: 1795…, … } }
+ */
+export async function revokeKeyById(
+  deps: { store: Store; clock: Clock; random: Random },
+  actor: string,
+  id: string,
+): Promise<
+  { ok: true; record: ApiKeyRecord } | Refusal<'api_key_not_found' | 'api_key_already_revoked'>
+> {
+  const db = deps.store.db
+  const found = await findApiKeyById(db, id)
+  if (!found) return refuse('api_key_not_found', `no API key ${id}`)
+  const now = deps.clock.now()
+  if (!(await revokeApiKeyById(db, id, now)))
+    return refuse('api_key_already_revoked', `the API key ${found.name} is already revoked`)
+  await appendAuditEvent(db, {
+    id: deps.random.id(),
+    actor,
+    action: 'apikey.revoke',
+    subject: `apikey:${id}`,
+    data: { name: found.name },
+    occurredAt: now,
+  })
+  return { ok: true, record: { ...found, revokedAt: now } }
 }

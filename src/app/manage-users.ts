@@ -147,12 +147,34 @@ function check(config: Config, input: NewUserInput): Refusal<AddUserRefusalCode>
       'invalid_username',
       'a username is 1–64 lower-case letters, digits, ".", "_", "@" or "-", starting with a letter or digit',
     )
-  const name = input.displayName.trim()
+  return (
+    checkDisplayName(input.displayName) ??
+    checkRole(input.role) ??
+    checkPassword(input.password) ??
+    checkRouting(config, input)
+  )
+}
+
+/** A display name is 1–200 characters once trimmed. */
+export function checkDisplayName(displayName: string): Refusal<'invalid_display_name'> | undefined {
+  const name = displayName.trim()
   if (name.length === 0 || name.length > 200)
     return refuse('invalid_display_name', 'a display name is 1–200 characters')
-  if (!ROLES.includes(input.role))
-    return refuse('invalid_role', `a role is one of ${ROLES.join(', ')}`, { role: input.role })
-  const length = Array.from(input.password).length
+  return undefined
+}
+
+/** One of ROLES. */
+export function checkRole(role: string): Refusal<'invalid_role'> | undefined {
+  if (!(ROLES as readonly string[]).includes(role))
+    return refuse('invalid_role', `a role is one of ${ROLES.join(', ')}`, { role })
+  return undefined
+}
+
+/** MIN_PASSWORD_LENGTH to MAX_PASSWORD_LENGTH characters (code points). */
+export function checkPassword(
+  password: string,
+): Refusal<'password_too_short' | 'password_too_long'> | undefined {
+  const length = Array.from(password).length
   if (length < MIN_PASSWORD_LENGTH)
     return refuse(
       'password_too_short',
@@ -160,7 +182,20 @@ function check(config: Config, input: NewUserInput): Refusal<AddUserRefusalCode>
     )
   if (length > MAX_PASSWORD_LENGTH)
     return refuse('password_too_long', `a password has at most ${MAX_PASSWORD_LENGTH} characters`)
+  return undefined
+}
 
+/**
+ * Skills and queues must exist in the configuration, proficiencies are 1–5 and the capacity
+ * 1–MAX_CAPACITY (3 when absent).
+ * @example checkRouting(config, { skills: { cooking: 3 } })?.code // 'unknown_skill'
+ */
+export function checkRouting(
+  config: Config,
+  input: Pick<NewUserInput, 'skills' | 'queues' | 'capacity'>,
+):
+  | Refusal<'unknown_skill' | 'invalid_proficiency' | 'unknown_queue' | 'invalid_capacity'>
+  | undefined {
   const knownSkills = new Set(config.skills.map((s) => s.id))
   const skills = Object.entries(input.skills ?? {})
   const unknownSkills = skills.map(([id]) => id).filter((id) => !knownSkills.has(id))

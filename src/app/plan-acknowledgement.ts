@@ -3,10 +3,10 @@ import { isLanguage, type Language } from '../domain/language.ts'
 import { countSegments } from '../domain/segments/count-segments.ts'
 import { renderTemplate } from '../domain/templates/render-template.ts'
 import type { Store } from '../store/connect.ts'
-import { getConsentStatus } from '../store/consents.ts'
-import { findContactByPhone } from '../store/contacts.ts'
+import { getConsentStatuses } from '../store/consents.ts'
+import { findContactLanguages } from '../store/contacts.ts'
 import type { NewMessage } from '../store/messages.ts'
-import { findSendableTemplate } from '../store/templates.ts'
+import { findSendableTemplate, type StoredTemplateVersion } from '../store/templates.ts'
 
 /**
  * The consent rule an acknowledgement is sent under. It answers a citizen who wrote first,
@@ -57,30 +57,75 @@ export async function planAcknowledgement(
   deps: { config: Config; store: Store },
   input: AcknowledgementInput,
 ): Promise<AcknowledgementPlan> {
-  const { config, store } = deps
-  const key = config.queues.find((q) => q.id === input.queueId)?.acknowledgementTemplate
-  if (key === undefined) return { send: false, reason: 'no_template' }
-  if (input.flagged) return { send: false, reason: 'flagged' }
-  const { program } = input
-  if (program === undefined) return { send: false, reason: 'no_program' }
-  const consent = await getConsentStatus(store.db, input.customerNumber, program.id)
-  if (consent === 'opted_out') return { send: false, reason: 'opted_out' }
-  const template = await findSendableTemplate(store.db, key)
-  if (!template.approved) return { send: false, reason: 'template_not_approved' }
+  const [plan] = await planAcknowledgements(deps, [input])
+  if (plan === undefined) throw new Error('planAcknowledgements returned no plan')
+  return plan
+}
 
-  const contact =
-    input.textLanguage === 'fr'
-      ? undefined
-      : await findContactByPhone(store.db, input.customerNumber)
-  const preferred: Language =
-    input.textLanguage === 'fr'
-      ? 'fr'
-      : contact?.language !== undefined && isLanguage(contact.language)
-        ? contact.language
-        : config.defaultLanguage
+/**
+ * planAcknowledgement for many new conversations at once (the inbound intake's batches): each
+ * template, the consents of each program and the contacts' languages are read in one query
+ * each, whatever the number of conversations. Plans come back in the order of `inputs`.
+ * @example const [plan] = await planAcknowledgements(deps, [input])
+ */
+export async function planAcknowledgements(
+  deps: { config: Config; store: Store },
+  inputs: readonly AcknowledgementInput[],
+): Promise<AcknowledgementPlan[]> {
+  const { config, store } = deps
+  const keyOf = (input: AcknowledgementInput) =>
+    config.queues.find((q) => q.id === input.queueId)?.acknowledgementTemplate
+  const candidates = inputs.filter((i) => keyOf(i) !== undefined && !i.flagged && i.program)
+
+  const templates = new Map<string, Awaited<ReturnType<typeof findSendableTemplate>>>()
+  for (const key of new Set(candidates.map(keyOf))) {
+    if (key !== undefined) templates.set(key, await findSendableTemplate(store.db, key))
+  }
+  const optedOut = new Set<string>()
+  const programs = new Set(candidates.map((i) => i.program?.id ?? ''))
+  for (const program of programs) {
+    const phones = candidates.filter((i) => i.program?.id === program).map((i) => i.customerNumber)
+    const statuses = await getConsentStatuses(store.db, program, phones)
+    for (const [phone, status] of statuses) {
+      if (status === 'opted_out') optedOut.add(`${program} ${phone}`)
+    }
+  }
+  const languages = await findContactLanguages(
+    store.db,
+    candidates.filter((i) => i.textLanguage !== 'fr').map((i) => i.customerNumber),
+  )
+
+  return inputs.map((input): AcknowledgementPlan => {
+    const key = keyOf(input)
+    if (key === undefined) return { send: false, reason: 'no_template' }
+    if (input.flagged) return { send: false, reason: 'flagged' }
+    const { program } = input
+    if (program === undefined) return { send: false, reason: 'no_program' }
+    if (optedOut.has(`${program.id} ${input.customerNumber}`)) {
+      return { send: false, reason: 'opted_out' }
+    }
+    const approved = templates.get(key)?.approved
+    if (!approved) return { send: false, reason: 'template_not_approved' }
+    const contactLanguage = languages.get(input.customerNumber)
+    const preferred: Language =
+      input.textLanguage === 'fr'
+        ? 'fr'
+        : contactLanguage !== undefined && isLanguage(contactLanguage)
+          ? contactLanguage
+          : config.defaultLanguage
+    return render(approved, program, input, preferred)
+  })
+}
+
+function render(
+  template: StoredTemplateVersion,
+  program: ProgramConfig,
+  input: AcknowledgementInput,
+  preferred: Language,
+): AcknowledgementPlan {
   const values = { programName: program.name, supportNumber: program.supportNumber }
   for (const language of [preferred, preferred === 'fr' ? 'en' : 'fr'] as const) {
-    const rendered = renderTemplate(template.approved, language, values)
+    const rendered = renderTemplate(template, language, values)
     if (!rendered.ok) continue
     const count = countSegments(rendered.text)
     return {
@@ -95,8 +140,8 @@ export async function planAcknowledgement(
         personalisation: undefined,
         encoding: count.encoding,
         segments: count.segments,
-        templateKey: template.approved.key,
-        templateVersion: template.approved.version,
+        templateKey: template.key,
+        templateVersion: template.version,
         language: rendered.language,
         priority: 'high',
         purpose: ACKNOWLEDGEMENT_PURPOSE,

@@ -1,5 +1,12 @@
+import type { Config } from '../config/schema.ts'
 import type { AssignmentReason } from '../domain/routing/assignment.ts'
 import { NOT_RESPONDING } from '../domain/routing/agent-transitions.ts'
+import {
+  activeExclusions,
+  exclusionsFrom,
+  withExclusion,
+} from '../domain/routing/offer-exclusions.ts'
+import { exclusionMs } from '../domain/routing/queue-policy.ts'
 import type { WaitingConversation } from '../domain/routing/waiting-conversation.ts'
 import type { Store } from '../store/connect.ts'
 import { appendConversationEvents, type ConversationEvent } from '../store/conversations.ts'
@@ -14,7 +21,7 @@ import type { BusEvent } from './event-bus.ts'
 import type { Random } from './ports.ts'
 import { agentBusEvent, toBusEvent } from './routing-events.ts'
 
-type Deps = { store: Store; random: Random }
+type Deps = { config: Config; store: Store; random: Random }
 
 /**
  * Stores an offer the router made: the conversation becomes `offered` to the agent, only if it is
@@ -60,7 +67,8 @@ export async function recordOffer(
 
 /**
  * An offer the agent let time out: the conversation goes back to waiting (keeping the time it
- * started waiting, so the priority and relaxation it earned) with the agent excluded, and the
+ * started waiting, so the priority and relaxation it earned) with the agent excluded for the
+ * queue's `excludeAgentForSeconds`, and the
  * agent, if still available, becomes not_ready with reason NOT_RESPONDING. Nothing happens when
  * the offer was accepted or withdrawn meanwhile.
  * @example await recordOfferTimeout(deps, { conversationId: 'c1', agentId: 'a1', now })
@@ -114,26 +122,31 @@ export async function recordOfferTimeout(
 
 /**
  * The `queued` event of a conversation going back to its queue after an offer (timed out,
- * withdrawn): the same routing record, keeping the time the customer started waiting, so the
- * priority and relaxation earned so far, plus an excluded agent when one let it time out.
+ * declined, withdrawn): the same routing record, keeping the time the customer started waiting,
+ * so the priority and relaxation earned so far. `exclude` names an agent to pass over for the
+ * queue's `excludeAgentForSeconds`; exclusions that have ended are dropped.
  */
 export function requeuedEvent(
-  deps: Pick<Deps, 'random'>,
+  deps: Pick<Deps, 'random' | 'config'>,
   row: RoutingConversationRow,
   change: { reason: string; agentId: string | undefined; exclude?: string; now: number },
 ): ConversationEvent {
-  const { at, ...previous } = row.queued
-  const excluded = [
-    ...new Set([
-      ...(previous.excludedAgents ?? []),
-      ...(change.exclude === undefined ? [] : [change.exclude]),
-    ]),
-  ]
+  const { at, excludedAgents, excludedUntil, ...previous } = row.queued
+  const forMs = exclusionMs(deps.config.queues.find((q) => q.id === row.queueId))
+  const recorded = exclusionsFrom({ excludedAgents, excludedUntil }, at, forMs)
+  const exclusions =
+    change.exclude === undefined
+      ? recorded
+      : withExclusion(recorded, change.exclude, change.now, forMs)
+  const { agents } = activeExclusions(exclusions, change.now)
   const data: QueuedData = {
     ...previous,
     priority: row.priority,
     enqueuedAt: previous.enqueuedAt ?? at,
-    ...(excluded.length > 0 ? { excludedAgents: excluded } : {}),
+    ...(agents.length > 0 && {
+      excludedAgents: agents,
+      excludedUntil: Object.fromEntries(agents.map((id) => [id, exclusions[id] ?? change.now])),
+    }),
     reason: change.reason,
   }
   return {

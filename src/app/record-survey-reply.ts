@@ -1,6 +1,7 @@
 import type { Config } from '../config/schema.ts'
 import { parseSurveyReply, type SurveyReply } from '../domain/surveys/parse-survey-reply.ts'
 import type { Store } from '../store/connect.ts'
+import { findOpenConversations } from '../store/conversation-threads.ts'
 import { openConversation } from '../store/conversations.ts'
 import { findOpenSurvey, linkSurveyConversation, recordSurveyAnswer } from '../store/surveys.ts'
 import type { Clock, Random } from './ports.ts'
@@ -26,7 +27,7 @@ export async function recordSurveyReply(
   const reply = parseSurveyReply(inbound.body)
   const { followUpAtOrBelow, queue } = deps.config.surveys
   const followUp = reply.kind === 'text' || reply.rating <= followUpAtOrBelow
-  const conversationId = followUp ? deps.random.id() : undefined
+  let conversationId = followUp ? deps.random.id() : undefined
   const recorded = await deps.store.db.transaction().execute(async (trx) => {
     const first = await recordSurveyAnswer(trx, {
       id: survey.id,
@@ -36,7 +37,7 @@ export async function recordSurveyReply(
       conversationId: undefined,
     })
     if (first && conversationId) {
-      await openConversation(
+      const opened = await openConversation(
         trx,
         {
           id: conversationId,
@@ -55,7 +56,12 @@ export async function recordSurveyReply(
         },
         [deps.random.id(), deps.random.id()],
       )
-      await linkSurveyConversation(trx, survey.id, conversationId)
+      // the thread already has a conversation waiting for an agent: the follow-up is that one
+      if (!opened) {
+        const open = await findOpenConversations(trx, inbound.from, inbound.to)
+        conversationId = open.find((c) => c.acceptedAt === undefined)?.id
+      }
+      if (conversationId) await linkSurveyConversation(trx, survey.id, conversationId)
     }
     return first
   })

@@ -14,6 +14,7 @@ import {
 } from './conversation-access.ts'
 import { refuse, type Refusal } from './refusal.ts'
 import { toBusEvent } from './routing-events.ts'
+import { findStandardResponse } from './standard-responses.ts'
 
 /** Free text, or a standard response: a configured template with ((placeholders)). */
 export type ReplyInput =
@@ -103,9 +104,7 @@ function render(
   | { ok: true; text: string; language: Language | undefined }
   | Refusal<'template_not_found' | 'template_language_unavailable' | 'missing_personalisation'> {
   if ('text' in input) return { ok: true, text: input.text, language: undefined }
-  const template = deps.config.templates.find(
-    (t) => t.key === input.template && t.status === 'approved',
-  )
+  const template = findStandardResponse(deps.config, input.template)
   if (!template) {
     return refuse('template_not_found', `no approved template ${input.template}`)
   }

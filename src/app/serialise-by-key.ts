@@ -46,3 +46,30 @@ export function threadSerialiser(store: Store): KeyedSerialiser {
 /** A conversation thread: the customer's number and ours. */
 export const threadKey = (customerNumber: string, ourNumber: string): string =>
   `${customerNumber}|${ourNumber}`
+
+/**
+ * Takes the turn of every key at once and keeps them until the returned function is called: a
+ * batch of texts is threaded as one piece of work, while a CRM write or an opt-out on any of its
+ * threads waits. Keys must be distinct; only one caller may hold several keys at a time (the
+ * inbound worker), so two holders can never wait on each other.
+ * @example const release = await holdKeys(serialise, ['a|b', 'c|d']); try { … } finally { release() }
+ */
+export async function holdKeys(
+  serialise: KeyedSerialiser,
+  keys: readonly string[],
+): Promise<() => void> {
+  let release: () => void = () => undefined
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await Promise.all(
+    keys.map(
+      (key) =>
+        new Promise<void>((taken) => {
+          void serialise(key, () => {
+            taken()
+            return released
+          })
+        }),
+    ),
+  )
+  return release
+}

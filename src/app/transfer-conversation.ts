@@ -1,7 +1,7 @@
 import { DEFAULT_OFFER_TIMEOUT_SECONDS } from '../domain/routing/queue-policy.ts'
 import type { ConversationEvent } from '../store/conversations.ts'
 import { changeConversation, type QueuedData } from '../store/routing-conversations.ts'
-import { findUserById } from '../store/users.ts'
+import { findUserById, findUserByUsername } from '../store/users.ts'
 import {
   commitChange,
   eventFor,
@@ -26,9 +26,9 @@ export type TransferRefusal = Refusal<
 /**
  * Hands an active conversation on, with a note for whoever takes it: to a queue (it waits there
  * again, from now, with no required skills: the queue chosen is the routing decision) or to an
- * agent (offered to them directly; the offer times out like any other). Events `transferred`
- * (from whom, to what, the note) then `queued` or `offered`. The holder transfers their own;
- * a supervisor any active conversation.
+ * agent, by id or username (offered to them directly; the offer times out like any other).
+ * Events `transferred` (from whom, to what, the note) then `queued` or `offered`. The holder
+ * transfers their own; a supervisor any active conversation.
  * @example await transferConversation(deps, me, 'c1', { toQueue: 'SBC_HD_SMS_GENERAL', note: 'not a BCeID question' })
  */
 export async function transferConversation(
@@ -72,7 +72,7 @@ export async function transferConversation(
     )
     return done ? { ok: true, status: 'waiting' } : wrongState(conversation, 'active')
   }
-  const toAgent = input.toAgent ?? ''
+  const toAgent = await agentIdOf(deps, input.toAgent ?? '')
   const offer = await offerToAgent(deps, conversation, toAgent, { rule: 'transfer', ...by }, now)
   if (!offer.ok) return offer
   const transferred = eventFor(
@@ -90,6 +90,20 @@ export async function transferConversation(
     ),
   )
   return done ? { ok: true, status: 'offered' } : wrongState(conversation, 'active')
+}
+
+/**
+ * The id of the agent named by id or, failing that, by username: agents know their colleagues
+ * by username (they cannot list users), supervisors' tools pass ids. An unknown name is
+ * returned as is, and offerToAgent refuses it as `agent_not_found`.
+ */
+async function agentIdOf(
+  deps: Pick<AgentActionDeps, 'store'>,
+  idOrUsername: string,
+): Promise<string> {
+  const byId = await findUserById(deps.store.db, idOrUsername)
+  if (byId) return byId.id
+  return (await findUserByUsername(deps.store.db, idOrUsername))?.id ?? idOrUsername
 }
 
 /** The `queued` event of a conversation sent to another queue, or why it cannot go there. */
@@ -136,13 +150,17 @@ export async function offerToAgent(
   if (agent.id === conversation.agentId) {
     return refuse('invalid_request', `${agent.username} already has this conversation`)
   }
+  // the queue's timeout, which the ACD applies to this offer too
+  const offerTimeoutSeconds =
+    deps.config.queues.find((q) => q.id === conversation.queueId)?.offerTimeoutSeconds ??
+    DEFAULT_OFFER_TIMEOUT_SECONDS
   const event = eventFor(
     deps,
     conversation,
     {
       type: 'offered',
       agentId,
-      data: { reason, expiresAt: now + DEFAULT_OFFER_TIMEOUT_SECONDS * 1000 },
+      data: { reason, expiresAt: now + offerTimeoutSeconds * 1000 },
     },
     now,
   )

@@ -73,6 +73,10 @@ export function crossCheck(
     'screening',
     config.screening.map((r) => r.name),
   )
+  unique(
+    'qualityReview/criteria',
+    config.qualityReview.criteria.map((c) => c.id),
+  )
 
   refer('/defaultTrunk', config.defaultTrunk, trunkNames, 'trunk')
   config.senders.forEach((s, i) => refer(`/senders/${i}/trunk`, s.trunk, trunkNames, 'trunk'))

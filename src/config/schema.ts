@@ -187,6 +187,19 @@ const QueueSchema = closed({
     { default: {} },
   ),
   relaxSkillsAfterSeconds: Type.Array(Type.Integer({ minimum: 1 }), { default: [] }),
+  offerTimeoutSeconds: Type.Integer({
+    minimum: 5,
+    maximum: 600,
+    default: 30,
+    description: 'an offer not accepted in this time moves on; the agent becomes not ready',
+  }),
+  excludeAgentForSeconds: Type.Integer({
+    minimum: 0,
+    maximum: 86400,
+    default: 300,
+    description:
+      'an agent who declined a conversation or let its offer time out is passed over for it this long (0: not at all)',
+  }),
 })
 
 const ScreeningRule = closed({
@@ -265,6 +278,59 @@ const OutboxSchema = closed(
   { default: {} },
 )
 
+/**
+ * The inbound intake (src/app/inbound-intake.ts, inbound-worker.ts; decision 0009): a carrier's
+ * text is stored before the carrier is answered, then processed in batches.
+ */
+const InboundSchema = closed(
+  {
+    maxPending: Type.Integer({
+      minimum: 1,
+      maximum: 1000000,
+      default: 5000,
+      description:
+        'texts waiting to be stored at most; beyond, a webhook answers 503 with Retry-After and a deliver_sm ESME_RTHROTTLED',
+    }),
+    commitBatch: Type.Integer({
+      minimum: 1,
+      maximum: 5000,
+      default: 500,
+      description: 'texts stored by one commit at most (group commit)',
+    }),
+    retryAfterSeconds: Type.Integer({
+      minimum: 1,
+      maximum: 3600,
+      default: 1,
+      description: 'the Retry-After of a refused webhook',
+    }),
+    batchSize: Type.Integer({
+      minimum: 1,
+      maximum: 2000,
+      default: 200,
+      description: 'stored texts processed (threaded, routed) together',
+    }),
+    workerShare: Type.Number({
+      minimum: 0.05,
+      maximum: 1,
+      default: 0.5,
+      description:
+        "while webhooks wait to be stored, the most of the process's time processing may take",
+    }),
+    leaseMs: Type.Integer({
+      minimum: 1000,
+      default: 60000,
+      description: "how long texts being processed are a process's own; a dead process's after it",
+    }),
+    maxAttempts: Type.Integer({
+      minimum: 1,
+      maximum: 100,
+      default: 10,
+      description: 'failed attempts after which a text is stored without a conversation',
+    }),
+  },
+  { default: {} },
+)
+
 const SmtpSchema = closed({
   host: Type.String(),
   port: Type.Integer({ minimum: 1, maximum: 65535, default: 587 }),
@@ -283,6 +349,31 @@ const CrmSchema = closed({
   }),
   timeoutMs: Type.Integer({ minimum: 50, maximum: 10000, default: 800 }),
 })
+
+/** A criterion a supervisor scores when reviewing a conversation (quality assurance). */
+const ReviewCriterion = closed({
+  id: Id,
+  label: Type.String({ minLength: 1 }),
+  maxScore: Type.Integer({ minimum: 1, maximum: 10, default: 5 }),
+})
+
+/** The default scorecard when the configuration has no `qualityReview` section. */
+export const DEFAULT_REVIEW_CRITERIA = Object.freeze([
+  { id: 'greeting', label: 'Greeting and identification', maxScore: 5 },
+  { id: 'accuracy', label: 'Accurate, complete answer', maxScore: 5 },
+  { id: 'tone', label: 'Plain, courteous language', maxScore: 5 },
+])
+
+const QualityReviewSchema = closed(
+  {
+    criteria: Type.Array(ReviewCriterion, {
+      minItems: 1,
+      maxItems: 20,
+      default: DEFAULT_REVIEW_CRITERIA.map((c) => ({ ...c })),
+    }),
+  },
+  { default: {} },
+)
 
 export const ConfigSchema = closed({
   server: ServerSchema,
@@ -327,8 +418,10 @@ export const ConfigSchema = closed({
     { default: {} },
   ),
   outbox: OutboxSchema,
+  inbound: InboundSchema,
   smtp: Type.Optional(SmtpSchema),
   crm: Type.Optional(CrmSchema),
+  qualityReview: QualityReviewSchema,
 })
 
 export type RawConfig = Static<typeof ConfigSchema>
@@ -338,6 +431,7 @@ export type QueueConfig = Static<typeof QueueSchema>
 export type ScreeningRuleConfig = Static<typeof ScreeningRule>
 export type TemplateConfig = Static<typeof TemplateSchema>
 export type CrmConfig = Static<typeof CrmSchema>
+export type ReviewCriterionConfig = Static<typeof ReviewCriterion>
 
 /** The validated, frozen configuration the application runs with. */
 export type Config = Readonly<

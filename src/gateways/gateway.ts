@@ -82,6 +82,22 @@ export interface InboundSms {
   receivedAt: number
 }
 
+/** A listener could not store an inbound text: the carrier should offer it again later. */
+export interface InboundRefusal {
+  /** busy: too many texts waiting to be stored; unavailable: the store failed. */
+  refused: 'busy' | 'unavailable'
+  retryAfterSeconds: number
+}
+
+/** The refusal a listener answered with, if that is what `value` is. */
+export function inboundRefusalOf(value: unknown): InboundRefusal | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const { refused, retryAfterSeconds } = value as Partial<InboundRefusal>
+  return (refused === 'busy' || refused === 'unavailable') && typeof retryAfterSeconds === 'number'
+    ? { refused, retryAfterSeconds }
+    : undefined
+}
+
 export interface GatewayHealth {
   state: 'up' | 'down' | 'connecting' | 'disabled'
   detail?: string
@@ -101,7 +117,13 @@ export interface Gateway {
    * before storing is sent again by the carrier instead of being lost.
    */
   onReceipt(listener: (r: Receipt) => unknown): void
-  onInbound(listener: (m: InboundSms) => void): void
+  /**
+   * Where mobile-originated texts go. A listener may return (a promise of) an InboundRefusal:
+   * the carrier is then asked to offer the text again later (HTTP 503, an SMPP temporary
+   * error). Anything else, once settled, means the text is stored and the carrier is answered;
+   * a listener that throws or rejects counts as a refusal (decision 0009).
+   */
+  onInbound(listener: (m: InboundSms) => unknown): void
   health(): GatewayHealth
   /** Values to scrub from logs (passwords, tokens). */
   readonly secrets: readonly string[]
@@ -163,5 +185,40 @@ export function createListeners<T>(
     },
     emit: (value) => void emitAndWait(value),
     emitAndWait,
+  }
+}
+
+/**
+ * The inbound listeners of an adapter. `deliver` hands a text to every listener and resolves
+ * with the first refusal (or undefined: stored, answer the carrier); a listener that throws or
+ * rejects is logged and counts as an `unavailable` refusal, since the text may not be stored.
+ * @example const inbound = createInboundListeners(logger, 'smpp:inbound'); const refusal = await inbound.deliver(sms)
+ */
+export function createInboundListeners(
+  logger: GatewayLogger,
+  label: string,
+): {
+  add: (listener: (m: InboundSms) => unknown) => void
+  deliver: (sms: InboundSms) => Promise<InboundRefusal | undefined>
+} {
+  const listeners: ((m: InboundSms) => unknown)[] = []
+  return {
+    add: (listener) => {
+      listeners.push(listener)
+    },
+    deliver: async (sms) => {
+      const answers = await Promise.allSettled(
+        listeners.map(async (listener) => await listener(sms)),
+      )
+      for (const answer of answers) {
+        if (answer.status === 'rejected') {
+          logger.error({ err: answer.reason as unknown, label }, 'inbound listener failed')
+          return { refused: 'unavailable', retryAfterSeconds: 1 }
+        }
+        const refusal = inboundRefusalOf(answer.value)
+        if (refusal) return refusal
+      }
+      return undefined
+    },
   }
 }

@@ -13,12 +13,17 @@ import type { App } from '../app/compose.ts'
 import { HttpError } from './error-codes.ts'
 import { createErrorHandler } from './error-handler.ts'
 import formbody from '@fastify/formbody'
+import { adminRoutes } from './routes/admin-routes.ts'
 import { agentRoutes } from './routes/agent-routes.ts'
+import { boardRoutes } from './routes/board-routes.ts'
 import { broadcastRoutes } from './routes/broadcast-routes.ts'
 import { consentRoutes } from './routes/consent-routes.ts'
+import { deskInfoRoutes } from './routes/desk-info-routes.ts'
 import { eventRoutes } from './routes/event-routes.ts'
 import { healthRoutes } from './routes/health-routes.ts'
 import { messageRoutes } from './routes/message-routes.ts'
+import { reviewRoutes } from './routes/review-routes.ts'
+import { sandboxPhoneRoutes } from './routes/sandbox-phone-routes.ts'
 import { sessionRoutes } from './routes/session-routes.ts'
 import { verificationRoutes } from './routes/verification-routes.ts'
 import { webhookRoutes } from './routes/webhook-routes.ts'
@@ -102,6 +107,11 @@ export async function buildServer(
   await server.register(webhookRoutes(app))
   await server.register(sessionRoutes(app))
   await server.register(agentRoutes(app))
+  await server.register(deskInfoRoutes(app))
+  await server.register(boardRoutes(app))
+  await server.register(reviewRoutes(app))
   await server.register(eventRoutes(app))
+  await server.register(adminRoutes(app))
+  await server.register(sandboxPhoneRoutes(app))
   return server
 }

@@ -42,6 +42,33 @@ export const ERROR_STATUS = {
   agent_not_found: 404,
   agent_unavailable: 409,
   queue_not_found: 404,
+  attribute_not_found: 404,
+  // quality reviews: the scores do not fit the configured scorecard
+  unknown_criterion: 400,
+  score_out_of_range: 400,
+  missing_score: 400,
+  // administration (users, API keys, templates, the sandbox phone simulator)
+  user_not_found: 404,
+  username_taken: 409,
+  invalid_username: 422,
+  invalid_display_name: 422,
+  invalid_role: 422,
+  password_too_short: 422,
+  password_too_long: 422,
+  unknown_skill: 422,
+  invalid_proficiency: 422,
+  unknown_queue: 422,
+  invalid_capacity: 422,
+  self_lockout: 409,
+  api_key_not_found: 404,
+  api_key_already_revoked: 409,
+  template_version_not_found: 404,
+  template_transition_not_allowed: 409,
+  unknown_sender: 422,
+  sandbox_not_enabled: 404,
+  // inbound intake (decision 0009): the text was not stored; the carrier should offer it again
+  inbound_busy: 503,
+  inbound_unavailable: 503,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof ERROR_STATUS

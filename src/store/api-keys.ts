@@ -93,3 +93,27 @@ export async function touchApiKey(db: Kysely<Database>, id: string, now: number)
     .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', now - 60_000)]))
     .execute()
 }
+
+/** The key with this id, revoked or not. */
+export async function findApiKeyById(
+  db: Kysely<Database>,
+  id: string,
+): Promise<ApiKeyRecord | undefined> {
+  const row = await db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst()
+  return row ? fromRow(row) : undefined
+}
+
+/** Revokes the key with exactly this id (never one named so); false when none was active. */
+export async function revokeApiKeyById(
+  db: Kysely<Database>,
+  id: string,
+  now: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('api_keys')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}

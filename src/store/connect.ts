@@ -30,6 +30,22 @@ export interface Store {
   readonly dialect: Dialect
   /** Human description for logs and `parley doctor` (no password). */
   readonly location: string
+  /**
+   * PostgreSQL only: opens a connection of its own (outside the pool, which LISTEN would
+   * pin) that LISTENs on `channel` until closed or lost. See event-feed.ts.
+   */
+  readonly listen?: (channel: string, handlers: ListenHandlers) => Promise<Listener>
+  close(): Promise<void>
+}
+
+export interface ListenHandlers {
+  onNotification(payload: string): void
+  /** The connection failed or ended: nothing more is heard until `listen` is called again. */
+  onLost(error: unknown): void
+}
+
+/** A LISTENing connection. */
+export interface Listener {
   close(): Promise<void>
 }
 
@@ -138,13 +154,13 @@ function sqliteError(error: unknown, location: string): StoreError {
 
 async function openPostgres(url: string, options: StoreOptions): Promise<Store> {
   const location = redactUrl(url)
-  const pool = new pg.Pool({
+  const connection = {
     connectionString: url,
-    max: options.poolSize ?? 10,
     connectionTimeoutMillis: 5000,
     types: typeOverrides(),
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-  })
+  }
+  const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10 })
   pool.on('error', () => {
     // an idle client lost its connection; the pool replaces it on next use
   })
@@ -158,12 +174,43 @@ async function openPostgres(url: string, options: StoreOptions): Promise<Store> 
     })
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  const listeners = new Set<Listener>()
+  const listen = async (channel: string, handlers: ListenHandlers): Promise<Listener> => {
+    const client = new pg.Client(connection)
+    let done = false
+    const end = async () => {
+      done = true
+      listeners.delete(listener)
+      await client.end().catch(() => undefined)
+    }
+    const lose = (error: unknown) => {
+      if (done) return
+      void end()
+      handlers.onLost(error)
+    }
+    const listener: Listener = { close: end }
+    client.on('error', lose)
+    client.on('end', () => lose(new Error('the LISTEN connection ended')))
+    client.on('notification', (message) => {
+      if (!done && message.channel === channel) handlers.onNotification(message.payload ?? '')
+    })
+    try {
+      await client.connect()
+      await client.query(`LISTEN ${client.escapeIdentifier(channel)}`)
+    } catch (error) {
+      await end()
+      throw error
+    }
+    listeners.add(listener)
+    return listener
+  }
   const close = async () => {
+    await Promise.all([...listeners].map((l) => l.close()))
     await db.destroy()
     // Kysely ends the pool only if it ever used it; end it ourselves otherwise
     if (!pool.ending) await pool.end()
   }
-  return { db, dialect: 'postgres', location, close }
+  return { db, dialect: 'postgres', location, listen, close }
 }
 
 function describe(error: unknown): string {

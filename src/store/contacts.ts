@@ -35,6 +35,25 @@ export async function findContactByPhone(
   }
 }
 
+/** The languages recorded for these numbers, in one query per 500 (absent: none recorded). */
+export async function findContactLanguages(
+  db: Kysely<Database>,
+  phones: readonly string[],
+): Promise<Map<string, string>> {
+  const languages = new Map<string, string>()
+  const unique = [...new Set(phones)]
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db
+      .selectFrom('contacts')
+      .select(['phone', 'language'])
+      .where('phone', 'in', unique.slice(i, i + 500))
+      .where('language', 'is not', null)
+      .execute()
+    for (const row of rows) if (row.language !== null) languages.set(row.phone, row.language)
+  }
+  return languages
+}
+
 /** Creates or updates a contact by number; fields left undefined keep their value. */
 export async function upsertContact(
   db: Kysely<Database>,

@@ -26,7 +26,50 @@ export async function findOpenConversations(
   customerNumber: string,
   ourNumber: string,
 ): Promise<OpenConversation[]> {
-  const rows = await db
+  const rows = await openConversationsQuery(db)
+    .where('c.customer_number', '=', customerNumber)
+    .where('c.our_number', '=', ourNumber)
+    .execute()
+  return rows.map(toOpenConversation).sort(latestFirst)
+}
+
+/** An open conversation with its thread's numbers. */
+export type OpenThreadConversation = OpenConversation & {
+  customerNumber: string
+  ourNumber: string
+}
+
+/**
+ * The open conversations of many threads in one query per 500 customer numbers (the inbound
+ * intake threads a batch of texts at once), each thread's latest activity first.
+ * @example await findOpenConversationsOfThreads(db, [{ customerNumber: '+1250…', ourNumber: '+1250…' }])
+ */
+export async function findOpenConversationsOfThreads(
+  db: Kysely<Database>,
+  threads: readonly { customerNumber: string; ourNumber: string }[],
+): Promise<OpenThreadConversation[]> {
+  const wanted = new Set(threads.map((t) => `${t.customerNumber}\u0000${t.ourNumber}`))
+  const customers = [...new Set(threads.map((t) => t.customerNumber))]
+  const found: OpenThreadConversation[] = []
+  for (let i = 0; i < customers.length; i += 500) {
+    const rows = await openConversationsQuery(db)
+      .select(['c.customer_number', 'c.our_number'])
+      .where('c.customer_number', 'in', customers.slice(i, i + 500))
+      .execute()
+    for (const row of rows) {
+      if (!wanted.has(`${row.customer_number}\u0000${row.our_number}`)) continue
+      found.push({
+        ...toOpenConversation(row),
+        customerNumber: row.customer_number,
+        ourNumber: row.our_number,
+      })
+    }
+  }
+  return found.sort(latestFirst)
+}
+
+function openConversationsQuery(db: Kysely<Database>) {
+  return db
     .selectFrom('conversations as c')
     .select([
       'c.id',
@@ -46,25 +89,36 @@ export async function findOpenConversations(
         .where('e.type', 'in', ['message_in', 'message_out'])
         .as('last_message_at'),
     )
-    .where('c.customer_number', '=', customerNumber)
-    .where('c.our_number', '=', ourNumber)
     .where('c.closed_at', 'is', null)
     .where('c.ended_at', 'is', null)
-    .execute()
-  return rows
-    .map((r) => ({
-      id: r.id,
-      queueId: r.queue_id ?? undefined,
-      status: r.status,
-      agentId: r.agent_id ?? undefined,
-      acceptedAt: r.accepted_at ?? undefined,
-      flagged: r.flagged === 1,
-      attributes: JSON.parse(r.attributes) as Record<string, unknown>,
-      openedAt: r.opened_at,
-      lastActivityAt: Math.max(r.opened_at, r.last_message_at ?? r.opened_at),
-    }))
-    .sort((a, b) => b.lastActivityAt - a.lastActivityAt || (a.id < b.id ? 1 : -1))
 }
+
+function toOpenConversation(r: {
+  id: string
+  queue_id: string | null
+  status: string
+  agent_id: string | null
+  accepted_at: number | null
+  flagged: number
+  attributes: string
+  opened_at: number
+  last_message_at: number | null
+}): OpenConversation {
+  return {
+    id: r.id,
+    queueId: r.queue_id ?? undefined,
+    status: r.status,
+    agentId: r.agent_id ?? undefined,
+    acceptedAt: r.accepted_at ?? undefined,
+    flagged: r.flagged === 1,
+    attributes: JSON.parse(r.attributes) as Record<string, unknown>,
+    openedAt: r.opened_at,
+    lastActivityAt: Math.max(r.opened_at, r.last_message_at ?? r.opened_at),
+  }
+}
+
+const latestFirst = (a: OpenConversation, b: OpenConversation) =>
+  b.lastActivityAt - a.lastActivityAt || (a.id < b.id ? 1 : -1)
 
 /**
  * Closes an open conversation for a reason (opted_out, timeout). Before an agent accepted it,
@@ -142,7 +196,16 @@ export async function getConversationAttributes(
 
 /** Marks a conversation for a supervisor's attention (a possible opt-out inside a longer text). */
 export async function flagConversation(db: Kysely<Database>, id: string): Promise<void> {
-  await db.updateTable('conversations').set({ flagged: 1 }).where('id', '=', id).execute()
+  await flagConversations(db, [id])
+}
+
+/** flagConversation for many conversations in one statement. */
+export async function flagConversations(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<void> {
+  if (ids.length === 0) return
+  await db.updateTable('conversations').set({ flagged: 1 }).where('id', 'in', ids).execute()
 }
 
 /** Files a stored text (inbound or outbound) under its conversation. */

@@ -28,6 +28,8 @@ export interface Database {
   conversation_events: ConversationEventRow
   audit_events: AuditEventRow
   sessions: SessionRow
+  inbound_texts: InboundTextRow
+  quality_reviews: QualityReviewRow
 }
 
 export interface ContactRow {
@@ -290,4 +292,30 @@ export interface SurveySessionRow {
   rating: number | null
   response: string | null
   conversation_id: string | null
+}
+
+export interface QualityReviewRow {
+  id: string
+  conversation_id: string
+  reviewer_id: string
+  /** JSON: criterion id → score. */
+  scores: string
+  comment: string | null
+  created_at: number
+}
+
+/** A carrier's text stored before the carrier is answered, until it is processed (then deleted). */
+export interface InboundTextRow {
+  /** Sorts by arrival; becomes the messages row's id. */
+  id: string
+  trunk: string
+  carrier_id: string
+  from_number: string
+  to_number: string
+  /** Unmasked: the only place it ever is, and only until processed. */
+  body: string
+  received_at: number
+  attempts: Generated<number>
+  lease_until: number | null
+  lease_token: string | null
 }

@@ -146,16 +146,16 @@ export async function appendAgentEvents(
     .execute()
 }
 
-/** Agent events at or after `since`, oldest first (the ACD's change feed). */
-export async function agentEventsSince(db: Kysely<Database>, since: number): Promise<AgentEvent[]> {
-  const rows = await db
-    .selectFrom('agent_events')
-    .selectAll()
-    .where('occurred_at', '>=', since)
-    .orderBy('occurred_at')
-    .orderBy('id')
-    .execute()
-  return rows.map((r) => ({
+/** An agent_events row as the app sees it. */
+export function agentEventFromRow(r: {
+  id: string
+  user_id: string
+  status: string | null
+  reason: string | null
+  data: string | null
+  occurred_at: number
+}): AgentEvent {
+  return {
     id: r.id,
     userId: r.user_id,
     type: 'status_changed',
@@ -163,5 +163,5 @@ export async function agentEventsSince(db: Kysely<Database>, since: number): Pro
     reason: r.reason ?? undefined,
     data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : undefined,
     occurredAt: r.occurred_at,
-  }))
+  }
 }

@@ -11,8 +11,15 @@ export interface QueuedData {
   priority?: number
   /** Kept across an offer timeout, so the customer keeps the priority earned by waiting. */
   enqueuedAt?: number
+  /** The agents passed over for it (see excludedUntil). */
   excludedAgents?: string[]
-  /** Why it (re)joined the queue: offer_timeout, offer_withdrawn, transferred, moved… */
+  /**
+   * Until when each excluded agent is passed over (epoch ms); an agent listed in excludedAgents
+   * without an end (written before exclusions ended) is excluded for the queue's
+   * excludeAgentForSeconds from the event's time.
+   */
+  excludedUntil?: Record<string, number>
+  /** Why it (re)joined the queue: offer_timeout, offer_declined, offer_withdrawn, transferred, moved… */
   reason?: string
 }
 
@@ -181,21 +188,6 @@ export async function changeConversation(
   return result.numUpdatedRows > 0n
 }
 
-/** Conversation events at or after `since`, oldest first (the ACD's change feed). */
-export async function conversationEventsSince(
-  db: Kysely<Database>,
-  since: number,
-): Promise<ConversationEvent[]> {
-  const rows = await db
-    .selectFrom('conversation_events')
-    .selectAll()
-    .where('occurred_at', '>=', since)
-    .orderBy('occurred_at')
-    .orderBy('id')
-    .execute()
-  return rows.map(eventFromRow)
-}
-
 /** A conversation's events, oldest first (its transcript and history). */
 export async function conversationEvents(
   db: Kysely<Database>,
@@ -208,10 +200,11 @@ export async function conversationEvents(
     .orderBy('occurred_at')
     .orderBy('id')
     .execute()
-  return rows.map(eventFromRow)
+  return rows.map(conversationEventFromRow)
 }
 
-function eventFromRow(r: {
+/** A conversation_events row as the app sees it. */
+export function conversationEventFromRow(r: {
   id: string
   conversation_id: string
   type: string

@@ -107,3 +107,29 @@ export async function linkSurveyConversation(
     .where('id', '=', id)
     .execute()
 }
+
+/**
+ * The threads (phone + our number) among these that have a survey waiting for its answer, in
+ * one query per 500 numbers: the inbound intake asks for a whole batch of texts at once.
+ * Returns `phone + '\u0000' + ourNumber` keys.
+ * @example await threadsWithOpenSurveys(db, [{ phone: '+1250…', ourNumber: '+1250…' }], now)
+ */
+export async function threadsWithOpenSurveys(
+  db: Kysely<Database>,
+  threads: readonly { phone: string; ourNumber: string }[],
+  now: number,
+): Promise<Set<string>> {
+  const found = new Set<string>()
+  const phones = [...new Set(threads.map((t) => t.phone))]
+  for (let i = 0; i < phones.length; i += 500) {
+    const rows = await db
+      .selectFrom('survey_sessions')
+      .select(['phone', 'our_number'])
+      .where('phone', 'in', phones.slice(i, i + 500))
+      .where('expires_at', '>=', now)
+      .where('answered_at', 'is', null)
+      .execute()
+    for (const row of rows) found.add(`${row.phone}\u0000${row.our_number}`)
+  }
+  return found
+}

@@ -179,3 +179,36 @@ export async function getTemplateVersion(
     .executeTakeFirst()
   return row ? fromRow(row) : undefined
 }
+
+/** Every version of every template, by key, newest version first. */
+export async function listAllTemplateVersions(
+  db: Kysely<Database>,
+): Promise<StoredTemplateVersion[]> {
+  const rows = await db
+    .selectFrom('template_versions')
+    .innerJoin('templates', 'templates.key', 'template_versions.template_key')
+    .select(versionColumns)
+    .orderBy('template_versions.template_key')
+    .orderBy('template_versions.version', 'desc')
+    .execute()
+  return rows.map(fromRow)
+}
+
+/**
+ * Approves a version only if it is still a draft, recording who and when; false when it was
+ * not a draft (anymore), so two people approving at once cannot both record themselves.
+ * @example await approveDraftVersion(db, { key: 'case_update', version: 2, by: 'ana', at: now }) // true
+ */
+export async function approveDraftVersion(
+  db: Kysely<Database>,
+  approval: { key: string; version: number; by: string; at: number },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('template_versions')
+    .set({ status: 'approved', approved_by: approval.by, approved_at: approval.at })
+    .where('template_key', '=', approval.key)
+    .where('version', '=', approval.version)
+    .where('status', '=', 'draft')
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}

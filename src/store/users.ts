@@ -198,3 +198,71 @@ async function withMemberships(
     disabledAt: row.disabled_at ?? undefined,
   }))
 }
+
+/** The fields an administrator changes on a user; absent ones are left as they are. */
+export interface UserProfileChange {
+  displayName?: string | undefined
+  role?: Role | undefined
+  capacity?: number | undefined
+  /** Replaces every skill. */
+  skills?: Readonly<Record<string, number>> | undefined
+  /** Replaces every queue. */
+  queues?: readonly string[] | undefined
+}
+
+/**
+ * Changes a user's profile in one transaction: name, role, capacity, and (replaced whole)
+ * skills and queues. The queues' rows must exist (ensureQueueRows). False when no such user.
+ * @example await updateUserProfile(db, id, { queues: ['SBC_HD_SMS_GENERAL'], capacity: 2 })
+ */
+export async function updateUserProfile(
+  db: Kysely<Database>,
+  id: string,
+  change: UserProfileChange,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const exists = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('id', '=', id)
+      .executeTakeFirst()
+    if (!exists) return false
+    const columns = {
+      ...(change.displayName !== undefined ? { display_name: change.displayName } : {}),
+      ...(change.role !== undefined ? { role: change.role } : {}),
+      ...(change.capacity !== undefined ? { capacity: change.capacity } : {}),
+    }
+    if (Object.keys(columns).length > 0)
+      await trx.updateTable('users').set(columns).where('id', '=', id).execute()
+    if (change.skills !== undefined) {
+      await trx.deleteFrom('agent_skills').where('user_id', '=', id).execute()
+      const skills = Object.entries(change.skills)
+      if (skills.length > 0)
+        await trx
+          .insertInto('agent_skills')
+          .values(skills.map(([skill, proficiency]) => ({ user_id: id, skill, proficiency })))
+          .execute()
+    }
+    if (change.queues !== undefined) {
+      await trx.deleteFrom('agent_queues').where('user_id', '=', id).execute()
+      const queues = [...new Set(change.queues)]
+      if (queues.length > 0)
+        await trx
+          .insertInto('agent_queues')
+          .values(queues.map((queueId) => ({ user_id: id, queue_id: queueId })))
+          .execute()
+    }
+    return true
+  })
+}
+
+/** Enables a disabled user again, offline; false when there was no disabled user with this id. */
+export async function enableUser(db: Kysely<Database>, id: string, now: number): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ disabled_at: null, status: 'offline', not_ready_reason: null, status_since: now })
+    .where('id', '=', id)
+    .where('disabled_at', 'is not', null)
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}

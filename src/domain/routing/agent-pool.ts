@@ -111,13 +111,14 @@ export function countCandidates(
 ): { candidates: number; tiedOnProficiency: number } {
   let candidates = pool.live
   let tiedOnProficiency = (pool.buckets[score]?.live ?? 0) - 1
-  excluded.forEach((id, index) => {
+  for (let index = 0; index < excluded.length; index++) {
+    const id = excluded[index] as string
     const other = slots.get(id)
-    if (other === undefined || !other.free || excluded.indexOf(id) !== index) return
-    if (!qualifiesFor(pool, other.agent)) return
+    if (other === undefined || !other.free || excluded.indexOf(id) !== index) continue
+    if (!qualifiesFor(pool, other.agent)) continue
     candidates--
     if (proficiencyFor(other.agent, pool.ranking) === score) tiedOnProficiency--
-  })
+  }
   return { candidates, tiedOnProficiency }
 }
 

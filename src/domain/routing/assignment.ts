@@ -76,7 +76,14 @@ export interface ChoiceFacts {
   readonly candidates: number
   /** Other candidates with the chosen agent's proficiency. */
   readonly tiedOnProficiency: number
+  /**
+   * The chosen agent's proficiency over the conversation's required skills, when the caller
+   * knows it already (the router: the bucket it found the agent in); computed otherwise.
+   */
+  readonly proficiency?: number
 }
+
+const NONE: readonly string[] = Object.freeze([])
 
 /**
  * Builds the reason record of a choice, so that the reference matcher and the router explain a
@@ -86,8 +93,10 @@ export interface ChoiceFacts {
 export function explainChoice(facts: ChoiceFacts): AssignmentReason {
   const { conversation, queue, now, ring, keptSkills, agent } = facts
   const required = conversation.requiredSkills
-  const dropped = required.slice(keptSkills)
-  const missingSkills = dropped.filter((skill) => !hasSkills(agent, [skill]))
+  // without relaxation (nearly always) nothing is dropped: no arrays to build
+  const relaxed = keptSkills < required.length
+  const dropped = relaxed ? required.slice(keptSkills) : NONE
+  const missingSkills = relaxed ? dropped.filter((skill) => !hasSkills(agent, [skill])) : NONE
   const rule: AssignmentRule = facts.preferred
     ? 'preferred_agent'
     : missingSkills.length > 0
@@ -104,10 +113,10 @@ export function explainChoice(facts: ChoiceFacts): AssignmentReason {
     effectivePriority: effectivePriority(conversation, queue, now),
     waitedMs: waitedMs(conversation, now),
     relaxedRing: ring,
-    requiredSkills: required.slice(0, keptSkills),
+    requiredSkills: relaxed ? required.slice(0, keptSkills) : required,
     droppedSkills: dropped,
     missingSkills,
-    proficiency: proficiencyFor(agent, required),
+    proficiency: facts.proficiency ?? proficiencyFor(agent, required),
     idleMs: Math.max(0, now - agent.idleSince),
     candidates: facts.candidates,
   }

@@ -74,6 +74,9 @@ type Evaluation =
   | { readonly kind: 'skip' }
 
 const NONE: readonly string[] = []
+// shared: a decision that passes a conversation over allocates nothing for it
+const SKIP: Evaluation = { kind: 'skip' }
+const SKIP_CLASS: Evaluation = { kind: 'skip_class' }
 
 /**
  * Builds an empty router for the given queues. Throws RoutingInputError when a policy is invalid.
@@ -106,21 +109,24 @@ export function createRouter(queues: readonly QueuePolicy[]): Router {
     const ring = relaxationRing(queue, waited)
     const pool = agents.poolAt(waitingClass, ring)
     // Later conversations of the class need the same skills or more: none can be matched either.
-    if (pool.live === 0) return { kind: 'skip_class' }
+    if (pool.live === 0) return SKIP_CLASS
     const excluded = conversation.excludedAgents ?? NONE
 
     const preferredId = conversation.preferredAgentId
     if (preferredId !== undefined && !excluded.includes(preferredId)) {
       const preferred = slots.get(preferredId)
       if (preferred !== undefined && qualifiesFor(pool, preferred.agent)) {
-        if (preferred.free) return assign(entry, now, ring, pool, preferred, true)
+        if (preferred.free) {
+          const score = proficiencyFor(preferred.agent, pool.ranking)
+          return assign(entry, now, ring, pool, preferred, score, true)
+        }
         const holdMs = (queue.preferredAgentWaitSeconds ?? 0) * 1000
-        if (waited < holdMs && preferred.agent.status === 'available') return { kind: 'skip' }
+        if (waited < holdMs && preferred.agent.status === 'available') return SKIP
       }
     }
     const best = bestInPool(pool, excluded)
-    if (best === undefined) return { kind: 'skip' }
-    return assign(entry, now, ring, pool, best.slot, false)
+    if (best === undefined) return SKIP
+    return assign(entry, now, ring, pool, best.slot, best.score, false)
   }
 
   function assign(
@@ -129,10 +135,10 @@ export function createRouter(queues: readonly QueuePolicy[]): Router {
     ring: number,
     pool: AgentPool,
     slot: AgentSlot,
+    score: number,
     preferred: boolean,
   ): Evaluation {
     const { conversation, waitingClass } = entry
-    const score = proficiencyFor(slot.agent, pool.ranking)
     const { candidates, tiedOnProficiency } = countCandidates(
       pool,
       score,
@@ -149,6 +155,8 @@ export function createRouter(queues: readonly QueuePolicy[]): Router {
       preferred,
       candidates,
       tiedOnProficiency,
+      // the pool ranks by the class's skills, which are the conversation's required skills
+      proficiency: score,
     })
     return {
       kind: 'assign',

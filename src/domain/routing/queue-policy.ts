@@ -19,10 +19,19 @@ export interface QueuePolicy {
   readonly preferredAgentWaitSeconds?: number
   /** How long an offer waits for the agent; DEFAULT_OFFER_TIMEOUT_SECONDS when absent. */
   readonly offerTimeoutSeconds?: number
+  /**
+   * How long an agent who declined a conversation or let its offer time out is passed over for
+   * it; DEFAULT_EXCLUSION_SECONDS when absent, 0 for not at all. Finite, so a queue with a
+   * single agent does not strand its customer.
+   */
+  readonly excludeAgentForSeconds?: number
 }
 
 /** An offer not accepted within this time moves on (issue 5). */
 export const DEFAULT_OFFER_TIMEOUT_SECONDS = 30
+
+/** An agent who declined or let an offer lapse is passed over for that conversation this long. */
+export const DEFAULT_EXCLUSION_SECONDS = 300
 
 /**
  * When an offer made at `offeredAt` expires.
@@ -30,6 +39,17 @@ export const DEFAULT_OFFER_TIMEOUT_SECONDS = 30
  */
 export function offerExpiresAt(queue: QueuePolicy, offeredAt: number): number {
   return offeredAt + (queue.offerTimeoutSeconds ?? DEFAULT_OFFER_TIMEOUT_SECONDS) * 1000
+}
+
+/**
+ * How long an agent who declined or let an offer lapse is passed over, in ms; the default when
+ * the queue is unknown (it was removed from the configuration).
+ * @example exclusionMs({ excludeAgentForSeconds: 60 }) // 60000
+ */
+export function exclusionMs(
+  queue: Pick<QueuePolicy, 'excludeAgentForSeconds'> | undefined,
+): number {
+  return (queue?.excludeAgentForSeconds ?? DEFAULT_EXCLUSION_SECONDS) * 1000
 }
 
 /**
@@ -49,6 +69,14 @@ export function validateQueuePolicy(queue: QueuePolicy): string[] {
     if (!(seconds >= 0) || !Number.isFinite(seconds)) {
       problems.push(`relaxSkillsAfterSeconds must hold numbers ≥ 0, got ${seconds}`)
     }
+  }
+  const timeout = queue.offerTimeoutSeconds ?? DEFAULT_OFFER_TIMEOUT_SECONDS
+  if (!(timeout > 0) || !Number.isFinite(timeout)) {
+    problems.push(`offerTimeoutSeconds must be a positive number, got ${timeout}`)
+  }
+  const exclusion = queue.excludeAgentForSeconds ?? DEFAULT_EXCLUSION_SECONDS
+  if (!(exclusion >= 0) || !Number.isFinite(exclusion)) {
+    problems.push(`excludeAgentForSeconds must be ≥ 0, got ${exclusion}`)
   }
   const hold = queue.preferredAgentWaitSeconds ?? 0
   if (!(hold >= 0) || !Number.isFinite(hold)) {

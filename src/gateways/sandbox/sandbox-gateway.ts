@@ -38,6 +38,11 @@ export interface SandboxGatewayDeps {
   clearTimeout?: (handle: unknown) => void
   /** Carrier id generator; defaults to 'SB' + a counter. */
   newId?: () => string
+  /**
+   * Id generator for the phones' texts; defaults to 'SBMO' + a counter. A store that outlives
+   * the process needs ids unique across restarts: inbound texts are deduplicated by carrier id.
+   */
+  newInboundId?: () => string
   logger?: GatewayLogger
 }
 
@@ -88,6 +93,7 @@ export function createSandboxGateway(
   const pending = new Set<unknown>()
   const limit = config.inboxLimit ?? 100
   let moCounter = 0
+  const newInboundId = deps.newInboundId ?? (() => `SBMO${String(++moCounter).padStart(8, '0')}`)
   let started = false
   let health: GatewayHealth = { state: 'down', detail: 'not started', since: deps.clock.now() }
 
@@ -177,7 +183,7 @@ export function createSandboxGateway(
     simulateInbound: ({ from, to, body }) => {
       const receivedAt = deps.clock.now()
       const message: InboundSms = {
-        carrierId: `SBMO${String(++moCounter).padStart(8, '0')}`,
+        carrierId: newInboundId(),
         from,
         to,
         body,

@@ -2,12 +2,14 @@ import type { Pdu, Session } from 'smpp'
 import { splitSegments } from '../../domain/segments/split-segments.ts'
 import {
   SendError,
+  createInboundListeners,
   createListeners,
+  inboundRefusalOf,
   silentLogger,
   type Clock,
   type Gateway,
   type GatewayLogger,
-  type InboundSms,
+  type InboundRefusal,
   type OutboundSms,
   type Receipt,
   type SubmitResult,
@@ -71,7 +73,7 @@ export interface SmppGateway extends Gateway {
 export function createSmppGateway(config: SmppGatewayConfig, deps: SmppGatewayDeps): SmppGateway {
   const logger = deps.logger ?? silentLogger
   const receipts = createListeners<Receipt>(logger, `${config.name}:receipt`)
-  const inbound = createListeners<InboundSms>(logger, `${config.name}:inbound`)
+  const inbound = createInboundListeners(logger, `${config.name}:inbound`)
   const window = createSubmitWindow(config.window)
   const inFlight = new Set<(error: SendError) => void>()
   const ids = createReceiptCorrelator({
@@ -87,13 +89,20 @@ export function createSmppGateway(config: SmppGatewayConfig, deps: SmppGatewayDe
     onMessage: ({ from, to, body, complete }) => {
       const receivedAt = deps.clock.now()
       if (!complete) logger.warn({ gateway: config.name, from }, 'incoming message missing parts')
-      inbound.emit({
+      const answered = inbound.deliver({
         carrierId: `${config.name}:mo:${receivedAt}:${++moCounter}`,
         from,
         to,
         body,
         receivedAt,
       })
+      if (!complete) {
+        // flushed after a timeout: no deliver_sm is waiting for this verdict
+        void answered.then((refusal) => {
+          if (refusal) logger.error({ gateway: config.name, from }, 'incomplete message lost')
+        })
+      }
+      return answered
     },
   })
   const connection = createSmppConnection(
@@ -221,17 +230,30 @@ export function createSmppGateway(config: SmppGatewayConfig, deps: SmppGatewayDe
   }
 
   function handleDeliverSm(pdu: Pdu, session: Session): void {
-    // Always acknowledge (an unanswered deliver_sm is redelivered by the SMSC forever), but a
-    // receipt only once its listeners have stored it: if the process dies first, the SMSC
-    // delivers it again on the next bind instead of the text staying `sent` for ever.
+    // Always answer (an unanswered deliver_sm is redelivered by the SMSC forever), but a
+    // receipt or a customer's text only once its listeners have stored it: if the process dies
+    // first, the SMSC delivers it again on the next bind instead of it being lost.
     const message = readDeliverSm(pdu)
-    if (message.kind !== 'receipt') session.send(pdu.response())
     if (message.kind === 'invalid') {
+      session.send(pdu.response())
       logger.warn({ gateway: config.name, reason: message.reason }, 'unreadable deliver_sm')
       return
     }
     if (message.kind === 'mo') {
-      mo.add(message)
+      const completed = mo.add(message)
+      // A part that leaves its message incomplete is acknowledged at once: holding it could
+      // stall an SMSC that sends the next part only after this answer (decision 0009).
+      if (completed === undefined) {
+        session.send(pdu.response())
+        return
+      }
+      void Promise.resolve(completed.answered).then((answer: unknown) => {
+        const refusal = inboundRefusalOf(answer)
+        if (refusal) completed.putBack()
+        session.send(
+          refusal ? pdu.response({ command_status: moRefusalStatus(refusal) }) : pdu.response(),
+        )
+      })
       return
     }
     const status = receiptStatusOf(message.stat)
@@ -276,4 +298,13 @@ export function createSmppGateway(config: SmppGatewayConfig, deps: SmppGatewayDe
     onInbound: inbound.add,
     health: () => connection.health(),
   }
+}
+
+/**
+ * The deliver_sm_resp status that asks the SMSC to offer a text again later (SMPP v3.4
+ * §5.1.3): ESME_RTHROTTLED (0x58) when too many texts are waiting to be stored,
+ * ESME_RX_T_APPN (0x64, "ESME receiver temporary app error") when storing failed.
+ */
+function moRefusalStatus(refusal: InboundRefusal): number {
+  return refusal.refused === 'busy' ? 0x58 : 0x64
 }

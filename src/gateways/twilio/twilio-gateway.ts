@@ -1,12 +1,13 @@
 import {
   SendError,
+  createInboundListeners,
   createListeners,
   silentLogger,
   type Clock,
   type Gateway,
   type GatewayHealth,
   type GatewayLogger,
-  type InboundSms,
+  type InboundRefusal,
   type OutboundSms,
   type Receipt,
   type SubmitResult,
@@ -41,9 +42,15 @@ export interface TwilioGateway extends Gateway {
   readonly kind: 'twilio'
   /** Parses a status callback and, when it carries news, emits it to receipt listeners. */
   acceptStatusCallback(params: TwilioParams): StatusCallbackParse
-  /** Parses an incoming-message webhook and emits it to inbound listeners. */
-  acceptInbound(params: TwilioParams): InboundParse
+  /**
+   * Parses an incoming-message webhook and hands it to the inbound listeners; `answered` says
+   * whether they stored it (undefined) or refused it (answer 503: Twilio offers it again).
+   */
+  acceptInbound(params: TwilioParams): InboundAcceptance
 }
+
+export type InboundAcceptance =
+  { ok: true; answered: Promise<InboundRefusal | undefined> } | Extract<InboundParse, { ok: false }>
 
 /**
  * Creates the Twilio adapter: `send` posts to the Messages API and translates every failure into
@@ -60,7 +67,7 @@ export function createTwilioGateway(
 ): TwilioGateway {
   const logger = deps.logger ?? silentLogger
   const receipts = createListeners<Receipt>(logger, `${config.name}:receipt`)
-  const inbound = createListeners<InboundSms>(logger, `${config.name}:inbound`)
+  const inbound = createInboundListeners(logger, `${config.name}:inbound`)
   const base = config.baseUrl.replace(/\/+$/, '')
   const messagesUrl = `${base}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`
   const authorization = `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`).toString('base64')}`
@@ -139,8 +146,7 @@ export function createTwilioGateway(
     },
     acceptInbound: (params) => {
       const parsed = parseInboundWebhook(params, deps.clock.now())
-      if (parsed.ok) inbound.emit(parsed.inbound)
-      return parsed
+      return parsed.ok ? { ok: true, answered: inbound.deliver(parsed.inbound) } : parsed
     },
   }
 }

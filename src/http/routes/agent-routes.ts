@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import { acceptConversation } from '../../app/accept-conversation.ts'
 import type { App } from '../../app/compose.ts'
+import { declineConversation } from '../../app/decline-conversation.ts'
 import { endConversation, wrapUpConversation } from '../../app/end-conversation.ts'
 import { readDesk, readTranscript } from '../../app/read-conversations.ts'
 import { replyToConversation, type ReplyInput } from '../../app/reply-to-conversation.ts'
@@ -32,7 +33,9 @@ const ReplyBody = Type.Union([
 
 const TransferBody = Type.Object(
   {
-    toAgent: Type.Optional(Type.String({ minLength: 1 })),
+    toAgent: Type.Optional(
+      Type.String({ minLength: 1, description: "the agent's id or username" }),
+    ),
     toQueue: Type.Optional(Type.String({ minLength: 1 })),
     note: Type.String({ maxLength: 1000 }),
   },
@@ -49,7 +52,8 @@ const WrapUpBody = Type.Object(
 
 /**
  * The agent desk API (signed-in people): status, the conversations they hold and their queues'
- * waiting ones, accept, reply, transfer, end, wrap-up, transcript; and the supervisors' API.
+ * waiting ones, accept, decline, reply, transfer, end, wrap-up, transcript; and the supervisors'
+ * API.
  */
 export function agentRoutes(app: App) {
   const deps = actionDeps(app)
@@ -90,6 +94,21 @@ export function agentRoutes(app: App) {
       },
       async (request) =>
         unwrap(await acceptConversation(deps, signedInUser(request), request.params.id)),
+    )
+    server.post(
+      '/v1/conversations/:id/decline',
+      {
+        preHandler: signedIn,
+        schema: {
+          tags,
+          summary: 'Decline the conversation offered to me',
+          description:
+            "The conversation goes back to its queue for someone else; I stay available and am passed over for it for the queue's excludeAgentForSeconds.",
+          params: IdParams,
+        },
+      },
+      async (request) =>
+        unwrap(await declineConversation(deps, signedInUser(request), request.params.id)),
     )
     server.post(
       '/v1/conversations/:id/messages',

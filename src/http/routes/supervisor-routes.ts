@@ -3,7 +3,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import type { App } from '../../app/compose.ts'
 import type { AgentActionDeps } from '../../app/conversation-access.ts'
-import { readQueues } from '../../app/read-conversations.ts'
 import { setAgentStatus } from '../../app/set-agent-status.ts'
 import {
   assignConversation,
@@ -14,23 +13,16 @@ import { requireUser, signedInUser } from '../session-auth.ts'
 import { IdParams, StatusBody, unwrap } from './desk-support.ts'
 
 /**
- * Supervisors (and admins): the queue board, moving, reprioritising and assigning conversations
+ * Supervisors (and admins): moving, reprioritising and assigning conversations
  * not yet accepted, and changing an agent's status. Any transcript is read through
- * GET /v1/conversations/:id, which lets supervisors see every conversation.
+ * GET /v1/conversations/:id, which lets supervisors see every conversation; the board
+ * (GET /v1/queues, GET /v1/agents) is in board-routes.ts.
  */
 export function supervisorRoutes(app: App, deps: AgentActionDeps) {
   const supervisor = requireUser(app, ['supervisor', 'admin'])
   return (instance: FastifyInstance) => {
     const server = instance.withTypeProvider<TypeBoxTypeProvider>()
     const tags = ['supervisors']
-    server.get(
-      '/v1/queues',
-      {
-        preHandler: supervisor,
-        schema: { tags, summary: 'Queues with their waiting conversations and counts' },
-      },
-      async () => ({ queues: await readQueues(deps) }),
-    )
     server.put(
       '/v1/agents/:id/status',
       {

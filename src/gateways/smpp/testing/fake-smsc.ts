@@ -70,6 +70,8 @@ export async function startFakeSmsc(options: FakeSmscOptions) {
   let bindRefusal: number | undefined
   let holding = false
   let answerEnquireLinks = true
+  /** The command_status of each deliver_sm_resp to a mobile-originated text, in arrival order. */
+  const moAnswers: number[] = []
   const stats = {
     bindAttempts: 0,
     binds: 0,
@@ -258,9 +260,13 @@ export async function startFakeSmsc(options: FakeSmscOptions) {
           data_coding: mo.dataCoding ?? 0,
           short_message: mo.udh === undefined ? mo.text : { udh: mo.udh, message: mo.text },
         },
-        () => stats.deliverAcks++,
+        (resp) => {
+          stats.deliverAcks++
+          moAnswers.push(resp.command_status)
+        },
       )
     },
+    moAnswers,
     get boundSessions() {
       return bound.size
     },

@@ -1,0 +1,178 @@
+import { setTimeout as sleep } from 'node:timers/promises'
+import {
+  claimInboundTexts,
+  deferInboundText,
+  releaseInboundClaims,
+  releaseInboundTexts,
+  type StagedText,
+} from '../store/inbound-texts.ts'
+import {
+  LeaseLostError,
+  processInboundTexts,
+  storeWithoutConversation,
+  type InboundDeps,
+} from './process-inbound-texts.ts'
+
+export interface InboundWorkerOptions {
+  /** Stored texts claimed and processed together. */
+  batchSize: number
+  /** How long claimed texts are this process's own. */
+  leaseMs: number
+  /** Failed attempts after which a text is stored without a conversation. */
+  maxAttempts: number
+  /** While webhooks wait to be stored, the most of the process's time processing may take. */
+  workerShare: number
+  /** How often it looks for texts nobody woke it for (another server's, a dead process's). */
+  pollMs: number
+  /** Free every claim at start: only with a store no other server uses (SQLite's instance lock). */
+  releaseClaimsOnStart: boolean
+}
+
+export interface InboundWorker {
+  /** Frees a dead process's claims (when allowed), processes the backlog and polls from now on. */
+  start(): Promise<void>
+  /** Texts were stored: process them soon. Works before start (tests), harmless after stop. */
+  wake(): void
+  /** Processes until no text can be claimed (tests, shutdown). */
+  drain(): Promise<void>
+  /** Finishes the batch under way and stops; safe to call twice. */
+  stop(): Promise<void>
+  counts(): { processed: number; failed: number; batches: number }
+}
+
+/** What stage 2 needs of stage 1: to give way to its commits. */
+export interface IntakeLoad {
+  pending(): number
+  settled(): Promise<void>
+}
+
+/**
+ * Stage 2 of the inbound intake (decision 0009): claims stored texts, oldest first, in batches
+ * (claimInboundTexts: a lease, each thread in order across servers) and processes them
+ * (processInboundTexts). Woken by stage 1 after each commit, and every `pollMs` for texts of
+ * other servers or of a process that died. It gives way to stage 1: before each claim it waits
+ * for the commit under way, and while webhooks are waiting it takes at most `workerShare` of
+ * the time (a pause after each batch in proportion to the batch's time).
+ *
+ * A failed batch is retried text by text, so one bad text cannot hold back the others; a text
+ * that fails is retried later with backoff (1 s doubling to 1 min), and after `maxAttempts` is
+ * stored without a conversation. Its thread's later texts wait for it meanwhile.
+ * @example const worker = createInboundWorker({ ...deps, intake }, options); await worker.start()
+ */
+export function createInboundWorker(
+  deps: InboundDeps & { intake: IntakeLoad },
+  options: InboundWorkerOptions,
+): InboundWorker {
+  const { store, logger } = deps
+  let stopped = false
+  let running: Promise<void> | undefined
+  /** Wake-ups so far: one that comes while a run is ending makes it look once more. */
+  let wakes = 0
+  let timer: NodeJS.Timeout | undefined
+  const totals = { processed: 0, failed: 0, batches: 0 }
+
+  async function run(): Promise<void> {
+    let seen: number
+    do {
+      seen = wakes
+      while (!stopped) {
+        await deps.intake.settled()
+        const began = performance.now()
+        const token = deps.random.id()
+        const batch = await claimInboundTexts(store.db, store.dialect, {
+          now: deps.clock.now(),
+          limit: options.batchSize,
+          leaseMs: options.leaseMs,
+          token,
+        })
+        if (batch.length === 0) break
+        await handle(batch, token)
+        totals.batches++
+        await giveWay(performance.now() - began)
+      }
+    } while (wakes !== seen && !stopped)
+  }
+
+  async function handle(batch: readonly StagedText[], token: string): Promise<void> {
+    const results = await processInboundTexts(deps, batch, { token })
+    const failed = batch.filter((t) => results.get(t.id)?.kind === 'failed')
+    const skipped = batch.filter((t) => results.get(t.id)?.kind === 'skipped').map((t) => t.id)
+    totals.processed += batch.length - failed.length - skipped.length
+    for (const text of failed) {
+      const result = failed.length > 1 ? await alone(text, token) : results.get(text.id)
+      if (result?.kind === 'failed') await defer(text, result.error, token)
+      else totals.processed++
+    }
+    if (skipped.length > 0) await releaseInboundTexts(store.db, skipped, token)
+  }
+
+  const alone = async (text: StagedText, token: string) =>
+    (await processInboundTexts(deps, [text], { token })).get(text.id)
+
+  async function defer(text: StagedText, error: unknown, token: string): Promise<void> {
+    totals.failed++
+    if (error instanceof LeaseLostError) {
+      logger.warn({ id: text.id }, 'inbound text taken over by another server (its lease ran out)')
+      return
+    }
+    const attempts = text.attempts + 1
+    if (attempts >= options.maxAttempts) {
+      try {
+        await storeWithoutConversation(deps, text, { token })
+        logger.error(
+          { err: error, id: text.id, attempts },
+          'inbound text stored without a conversation: processing it kept failing',
+        )
+        return
+      } catch (lastError) {
+        logger.error({ err: lastError, id: text.id }, 'inbound text could not be stored at all')
+      }
+    }
+    const until = deps.clock.now() + Math.min(60_000, 1_000 * 2 ** Math.min(attempts, 6))
+    await deferInboundText(store.db, { id: text.id, token, until })
+    logger.warn({ err: error, id: text.id, attempts }, 'inbound text failed; it will be retried')
+  }
+
+  async function giveWay(batchMs: number): Promise<void> {
+    const share = options.workerShare
+    if (share < 1 && deps.intake.pending() > 0) await sleep((batchMs * (1 - share)) / share)
+    else await new Promise((resolve) => setImmediate(resolve))
+  }
+
+  function wake(): void {
+    if (stopped) return
+    wakes++
+    if (running) return
+    running = run()
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'inbound processing failed; it resumes at the next wake-up')
+      })
+      .finally(() => {
+        running = undefined
+      })
+  }
+
+  return {
+    async start() {
+      if (options.releaseClaimsOnStart) {
+        const released = await releaseInboundClaims(store.db)
+        if (released > 0)
+          logger.warn({ released }, 'inbound texts a stopped process was processing taken back')
+      }
+      timer = setInterval(wake, options.pollMs)
+      timer.unref()
+      wake()
+    },
+    wake,
+    async drain() {
+      wake()
+      await running
+    },
+    async stop() {
+      stopped = true
+      clearInterval(timer)
+      await running
+    },
+    counts: () => ({ ...totals }),
+  }
+}
