@@ -4,10 +4,10 @@ import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import type { Locator, Page } from 'playwright-core'
 import { browserSkip, signInAs, startWebRig, type WebRig } from '../support/browser.ts'
+import { BCEID_NUMBER, deskConfig } from '../support/desk-session.ts'
 import { eventually } from '../support/eventually.ts'
 import { addTestUser, TEST_PASSWORD } from '../support/people.ts'
 
-const BCEID_NUMBER = '+12505550101' // the bceid program's sender in the example configuration
 const CITIZEN = '+12505557311'
 const SCREENSHOTS = join(import.meta.dirname, '../../docs/screenshots')
 
@@ -21,17 +21,8 @@ const transcript = (page: Page) => page.getByRole('list', { name: 'Transcript' }
 describe('web app: the agent desk', { skip: browserSkip }, () => {
   let rig: WebRig
   before(async () => {
-    rig = await startWebRig({
-      compose: { acd: { tickMs: 100 } },
-      editConfig: (yaml) =>
-        yaml
-          .replace('deliveryDelayMs: 500', 'deliveryDelayMs: 20')
-          // the BCeID number is carried by the sandbox, so the citizen's phone gets the replies
-          .replace(
-            "number: '+12505550101'\n    trunk: twilio-longcode",
-            "number: '+12505550101'\n    trunk: sandbox",
-          ),
-    })
+    // the BCeID number is carried by the sandbox, so the citizen's phone gets the replies
+    rig = await startWebRig({ compose: { acd: { tickMs: 100 } }, editConfig: deskConfig })
     mkdirSync(SCREENSHOTS, { recursive: true })
   })
   after(async () => {
@@ -45,6 +36,7 @@ describe('web app: the agent desk', { skip: browserSkip }, () => {
     await page.waitForURL((url) => url.pathname === '/desk')
     await page.getByRole('heading', { name: 'Agent desk', level: 1 }).waitFor()
     await page.getByText('Alt+A accept the offer').waitFor() // the shortcuts are shown
+    assert.equal(await page.getByLabel('Sound for new offers').isChecked(), false, 'sound is off')
 
     await page.getByLabel('My status').selectOption({ label: 'Available' })
     await page.locator('.desk-status-now').getByText('Available').waitFor()
