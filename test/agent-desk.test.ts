@@ -179,6 +179,18 @@ for (const { dialect, skip } of DIALECTS) {
         values: { status: 'closed' },
       })
       assert.equal(missing.status, 422, 'a standard response is never sent half-filled')
+      for (const template of ['verification_code', 'emergency_alert', 'acknowledgement']) {
+        const refused = await call(ana.token, 'POST', `/v1/conversations/${offer.id}/messages`, {
+          template,
+          values: { code: '123456', message: 'x', url: 'https://example.ca' },
+        })
+        assert.equal(refused.status, 422, `${template} is Parley's to send, not an agent's`)
+        assert.equal(
+          (refused.body as { error: { code: string } }).error.code,
+          'template_not_found',
+          template,
+        )
+      }
       const standard = await ok<{ text: string; segments: number }>(
         ana.token,
         'POST',

@@ -88,7 +88,10 @@ for (const { dialect, skip } of DIALECTS) {
       assert.deepEqual(settings.notReadyReasons, config.notReadyReasons)
       assert.deepEqual(settings.dispositions, config.dispositions)
       assert.deepEqual(settings.skills, config.skills)
-      assert.ok(settings.systemNotReadyReasons.some((r) => r.code === 'NOT_RESPONDING'))
+      assert.ok(
+        settings.systemNotReadyReasons.some((r) => r.code === 'NOT_RESPONDING'),
+        'the reason Parley sets itself has a label too',
+      )
       assert.deepEqual(
         settings.queues.find((q) => q.id === BCEID),
         {
@@ -106,8 +109,8 @@ for (const { dialect, skip } of DIALECTS) {
       )
       assert.deepEqual(
         settings.standardResponses.map((t) => t.key),
-        config.templates.filter((t) => t.status === 'approved').map((t) => t.key),
-        'exactly the templates a reply accepts',
+        ['appointment_reminder', 'case_update', 'bceid_password_reset', 'closing_thanks'],
+        'approved standard responses, notifications and reminders: what a reply accepts',
       )
       const caseUpdate = settings.standardResponses.find((t) => t.key === 'case_update')
       assert.deepEqual(caseUpdate?.placeholders, ['caseNumber', 'status'])
@@ -131,7 +134,7 @@ for (const { dialect, skip } of DIALECTS) {
       const after = await desk.ok<Settings>(ana.token, 'GET', '/v1/desk/settings')
       assert.equal(after.me.status, 'not_ready')
       assert.equal(after.me.reason, 'LUNCH')
-      assert.ok(after.me.statusSince >= settings.me.statusSince)
+      assert.ok(after.me.statusSince >= settings.me.statusSince, 'since the change')
       const boss = await desk.ok<Settings>(sue.token, 'GET', '/v1/desk/settings')
       assert.equal(boss.mayRevealMasked, true)
     })
@@ -146,7 +149,7 @@ for (const { dialect, skip } of DIALECTS) {
         evidence: 'web form 2026-11-01',
         actor: 'test',
       })
-      assert.ok(consent.ok)
+      assert.ok(consent.ok, JSON.stringify(consent))
       await desk.setStatus(ana.token, 'available')
 
       desk.text(phone, 'BCEID locked out, my user id: jdoe99')
@@ -210,7 +213,7 @@ for (const { dialect, skip } of DIALECTS) {
       assert.equal(past.status, 'wrapped_up')
       assert.equal(past.queueId, BCEID)
       assert.equal(past.disposition, 'PASSWORD_RESET')
-      assert.ok(past.endedAt !== undefined && past.endedAt >= past.startedAt)
+      assert.ok(past.endedAt !== undefined && past.endedAt >= past.startedAt, JSON.stringify(past))
       assert.deepEqual(past.lastText, {
         direction: 'outbound',
         preview: 'Your BCeID password is reset.',
@@ -221,8 +224,24 @@ for (const { dialect, skip } of DIALECTS) {
       assert.deepEqual(older.history, [], 'a later conversation is not "earlier"')
     })
 
+    it('lists, transcripts and the board show a captured value only as its mask', async () => {
+      const seen = [
+        await desk.ok(ana.token, 'GET', '/v1/conversations'),
+        await desk.ok(ana.token, 'GET', `/v1/conversations/${current}`),
+        await desk.ok(sue.token, 'GET', `/v1/conversations/${earlier}`),
+        await desk.ok(sue.token, 'GET', '/v1/queues'),
+      ].map((body) => JSON.stringify(body))
+      for (const body of seen) assert.ok(!body.includes('jdoe99'), body)
+      const transcript = await desk.ok<{ conversation: { attributes: Record<string, unknown> } }>(
+        ana.token,
+        'GET',
+        `/v1/conversations/${current}`,
+      )
+      assert.equal(transcript.conversation.attributes.bceidUser, '[user id]')
+    })
+
     it('the customer panel has the transcript’s visibility', async () => {
-      assert.ok(current)
+      assert.ok(current, 'the panel test opened a conversation')
       await desk.ok(sue.token, 'GET', `/v1/conversations/${current}/customer`)
       await desk.refused(gus.token, 'GET', `/v1/conversations/${current}/customer`, undefined, {
         status: 404,
@@ -239,7 +258,7 @@ for (const { dialect, skip } of DIALECTS) {
     })
 
     it('POST /v1/conversations/:id/reveal gives a supervisor a captured value and audits it', async () => {
-      assert.ok(current)
+      assert.ok(current, 'the panel test opened a conversation')
       const url = `/v1/conversations/${current}/reveal`
       const audited = async () =>
         (await listAuditEvents(app.store.db, { subject: `conversation:${current}` })).filter(

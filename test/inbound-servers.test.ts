@@ -175,6 +175,7 @@ for (const { dialect, skip } of DIALECTS) {
             { ...depsOf(store), intake },
             {
               batchSize: 3, // small batches, so both workers hold texts of the same threads in turn
+              concurrency: 2,
               leaseMs: 60_000,
               maxAttempts: 10,
               workerShare: 1,

@@ -78,7 +78,7 @@ for (const { dialect, skip } of DIALECTS) {
     const board = async () => {
       const { queues } = await desk.ok<Board>(sue.token, 'GET', '/v1/queues')
       const bceid = queues.find((q) => q.id === BCEID)
-      assert.ok(bceid)
+      assert.ok(bceid, 'the BCeID queue is on the board')
       return { bceid, queues }
     }
 
@@ -124,7 +124,10 @@ for (const { dialect, skip } of DIALECTS) {
       desk.text(second, 'BCEID account locked')
       await eventually(async () => {
         const { bceid } = await board()
-        assert.ok(bceid.waiting.some((c) => c.customerNumber === second))
+        assert.ok(
+          bceid.waiting.some((c) => c.customerNumber === second),
+          'the second text waits',
+        )
       })
       offset += 301_000
       const late = await board()
@@ -167,7 +170,7 @@ for (const { dialect, skip } of DIALECTS) {
 
     it('GET /v1/agents lists each agent’s status, reason, time in status and conversations', async () => {
       const gone = await desk.person({ skills: { bceid: 1 }, queues: [BCEID] })
-      assert.ok(await disableUser(app, gone.user.username))
+      assert.ok(await disableUser(app, gone.user.username), 'disabled')
       const { agents } = await desk.ok<Agents>(sue.token, 'GET', '/v1/agents')
       const byName = new Map(agents.map((a) => [a.username, a]))
       assert.ok(!byName.has(sue.user.username), 'a supervisor serving no queue is not an agent')
@@ -193,7 +196,7 @@ for (const { dialect, skip } of DIALECTS) {
 
     it('POST/GET /v1/conversations/:id/reviews scores a conversation on the configured scorecard', async () => {
       const id = handled[0]
-      assert.ok(id)
+      assert.ok(id, 'the first test handled a conversation')
       await desk.ok(ana.token, 'POST', `/v1/conversations/${id}/end`)
       await desk.ok(ana.token, 'POST', `/v1/conversations/${id}/wrap-up`, {
         disposition: 'PASSWORD_RESET',
@@ -230,7 +233,7 @@ for (const { dialect, skip } of DIALECTS) {
 
     it('a review is refused for agents, unknown conversations and scores off the scorecard', async () => {
       const id = handled[0]
-      assert.ok(id)
+      assert.ok(id, 'the first test handled a conversation')
       const url = `/v1/conversations/${id}/reviews`
       const scores = { greeting: 5, accuracy: 4, tone: 5, privacy: 3 }
       await desk.refused(ana.token, 'POST', url, { scores }, { status: 403, code: 'forbidden' })

@@ -58,19 +58,26 @@ export interface Rig {
 }
 
 /**
- * A fresh database, seeded by `seed`, and `parley serve` on it with the Twilio trunk on.
+ * A fresh database, seeded by `seed`, and `parley serve` on it with the Twilio trunk on, and
+ * the example configuration otherwise (with `edits`).
  * @example const rig = await startRig('sqlite', (store) => seedAgents(store, 200))
  */
 export async function startRig(
   dialect: Dialect,
   seed: (store: Store) => Promise<void>,
+  ...edits: ((yaml: string) => string)[]
 ): Promise<Rig> {
   const db = await benchDatabase(dialect, [])
   let twilio: FakeTwilioApi | undefined
   try {
     // acknowledgements go out through the Twilio trunk (at the long code's 1 segment/s)
     twilio = await startFakeTwilioApi()
-    const config = db.config('inbound', withPublicUrl(PUBLIC_URL), withTwilio(twilio.baseUrl))
+    const config = db.config(
+      'inbound',
+      withPublicUrl(PUBLIC_URL),
+      withTwilio(twilio.baseUrl),
+      ...edits,
+    )
     const env = db.env(config, { TWILIO_AUTH_TOKEN: AUTH_TOKEN })
     const open = () => openStore({ url: env.DATABASE_URL, file: env.PARLEY_DB_FILE })
     const store = await open()

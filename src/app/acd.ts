@@ -2,13 +2,11 @@ import type { Logger } from 'pino'
 import type { Config } from '../config/schema.ts'
 import type { RouterDecision } from '../domain/routing/create-router.ts'
 import { offerExpiresAt } from '../domain/routing/queue-policy.ts'
-import type { Listener, Store } from '../store/connect.ts'
-import { listenForStoredEvents } from '../store/event-feed.ts'
+import type { Store } from '../store/connect.ts'
+import { createAcdFeed } from './acd-feed.ts'
 import { createAcdLock } from './acd-lock.ts'
 import { createAcdState } from './acd-state.ts'
-import type { BusEvent, EventBus } from './event-bus.ts'
-import { createEventFollower } from './event-follower.ts'
-import { toBusEvent, agentBusEvent } from './routing-events.ts'
+import type { EventBus } from './event-bus.ts'
 import { recordOffer, recordOfferTimeout } from './record-offer.ts'
 import type { Clock, Random } from './ports.ts'
 
@@ -62,7 +60,7 @@ export interface Acd {
    * Something changed, look now: call it after committing conversation or agent events (a text
    * arrived, an agent acted). Cheap and idempotent: wake-ups before the next cycle starts fold
    * into one, which reads the event tables from its cursor, so it needs no ids and a wake-up
-   * with nothing new costs two small queries. Harmless before start and after stop. Events
+   * with nothing new costs a few indexed reads. Harmless before start and after stop. Events
    * published on the bus wake it too; other servers' events arrive by PostgreSQL notification.
    */
   wake(): void
@@ -71,9 +69,6 @@ export interface Acd {
   isLeader(): boolean
   stats(): { agents: number; waiting: number; offers: number }
 }
-
-/** Reads after which an id remembered on the bus is forgotten (it was surely read back). */
-const ECHO_READS = 100
 
 /**
  * The routing runtime (automatic conversation distribution). It mirrors the database in the
@@ -92,17 +87,11 @@ const ECHO_READS = 100
  * @example const acd = createAcd({ config, store, clock, random, logger, bus }); await acd.start(); acd.wake()
  */
 export function createAcd(deps: AcdDeps, options: Partial<AcdOptions> = {}): Acd {
-  const { store, clock, logger, bus } = deps
+  const { clock, logger } = deps
   const opts = { ...DEFAULT_ACD_OPTIONS, ...options }
   const lock = createAcdLock(deps)
   const state = createAcdState(deps)
-  const follower = createEventFollower(store)
-  /** Ids of events this process already has on its bus (by read count), not to publish twice. */
-  const published = new Map<string, number>()
-  /** Ids of events the ACD stored itself (offers, timeouts): already applied to the router. */
-  const own = new Map<string, number>()
-  let reads = 0
-  let quiet = false // publishing itself: not a change to wake for
+  const feed = createAcdFeed(deps, { retryMs: opts.pollMs })
 
   let started = false
   let stopped = false
@@ -111,69 +100,18 @@ export function createAcd(deps: AcdDeps, options: Partial<AcdOptions> = {}): Acd
   let readWanted = true
   let lastReadAt = Number.NEGATIVE_INFINITY
   let nextLockAttempt = 0
-  let listener: Listener | undefined
-  let nextListenAttempt = 0
   let timer: NodeJS.Timeout | undefined
   let wakeScheduled = false
-  let unsubscribe: () => void = () => undefined
   let last: Promise<unknown> = Promise.resolve()
   let queued: Promise<AcdCycle> | undefined
-
-  function publish(events: readonly BusEvent[], mine: boolean): void {
-    if (mine) for (const event of events) own.set(event.id, reads)
-    quiet = true
-    try {
-      bus.publish(events)
-    } finally {
-      quiet = false
-    }
-  }
-
-  /** PostgreSQL: keeps a LISTEN connection open, so other servers' events wake this one. */
-  async function keepListening(): Promise<void> {
-    if (listener || !store.listen || clock.now() < nextListenAttempt) return
-    nextListenAttempt = clock.now() + opts.pollMs
-    try {
-      listener = await listenForStoredEvents(store, {
-        onStored: wake,
-        onLost: (error) => {
-          listener = undefined
-          readWanted = true
-          if (!stopped) logger.warn({ err: error }, 'ACD: notifications lost; listening again')
-        },
-      })
-      readWanted = true // what was stored before LISTEN took effect
-    } catch (error) {
-      logger.warn({ err: error }, 'ACD: cannot listen for notifications; polling meanwhile')
-    }
-  }
 
   async function follow(now: number): Promise<void> {
     // cleared before reading: a wake-up during the read asks for another one
     readWanted = false
     lastReadAt = clock.now()
-    reads++
-    const read = await follower.read()
-    if (read.more) readWanted = true
-    const conversations = new Set<string>()
-    const agents = new Set<string>()
-    const foreign: BusEvent[] = []
-    for (const event of read.conversation) {
-      if (own.delete(event.id)) continue
-      if (!published.delete(event.id)) foreign.push(toBusEvent(event))
-      conversations.add(event.conversationId)
-      if (event.agentId !== undefined) agents.add(event.agentId)
-    }
-    for (const event of read.agent) {
-      if (own.delete(event.id)) continue
-      if (!published.delete(event.id)) foreign.push(agentBusEvent(event))
-      agents.add(event.userId)
-    }
-    publish(foreign, false)
-    for (const remembered of [published, own]) {
-      for (const [id, at] of remembered) if (at < reads - ECHO_READS) remembered.delete(id)
-    }
-    if (built) await state.refresh(conversations, agents, now)
+    const changes = await feed.read()
+    if (changes.more) readWanted = true
+    if (built) await state.refresh(changes.conversations, changes.agents, now)
   }
 
   async function expireOffers(now: number): Promise<number> {
@@ -185,7 +123,7 @@ export function createAcd(deps: AcdDeps, options: Partial<AcdOptions> = {}): Acd
         agentId: offer.agentId,
         now,
       })
-      publish(outcome.events, true)
+      feed.publishOwn(outcome.events)
       if (outcome.timedOut) expired++
       await state.refresh([conversationId], [offer.agentId], now)
     }
@@ -220,13 +158,13 @@ export function createAcd(deps: AcdDeps, options: Partial<AcdOptions> = {}): Acd
       return false
     }
     state.offers.set(conversation.id, { agentId: assignment.agentId, expiresAt })
-    publish(events, true)
+    feed.publishOwn(events)
     return true
   }
 
   async function cycle(now: number, read: boolean): Promise<AcdCycle> {
     if (stopped) return { leader: false, offered: 0, expired: 0 }
-    await keepListening()
+    await feed.keepListening()
     if (!lock.held()) {
       built = false
       if (clock.now() >= nextLockAttempt) {
@@ -286,13 +224,7 @@ export function createAcd(deps: AcdDeps, options: Partial<AcdOptions> = {}): Acd
     async start() {
       if (started) return
       started = true
-      // positioned before anything is read, so what commits during start-up is read after it
-      await follower.start()
-      unsubscribe = bus.subscribe((event) => {
-        if (quiet) return
-        published.set(event.id, reads)
-        wake()
-      })
+      await feed.start(wake)
       await schedule(undefined, true)
       timer = setInterval(background, opts.tickMs)
       timer.unref()
@@ -301,9 +233,8 @@ export function createAcd(deps: AcdDeps, options: Partial<AcdOptions> = {}): Acd
       if (stopped) return
       stopped = true
       clearInterval(timer)
-      unsubscribe()
       await last
-      await listener?.close()
+      await feed.stop()
       await lock.release()
     },
     wake,

@@ -158,6 +158,8 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
     },
     {
       batchSize: config.inbound.batchSize,
+      // SQLite has one connection: batches could only take turns on it
+      concurrency: store.dialect === 'sqlite' ? 1 : config.inbound.concurrency,
       leaseMs: config.inbound.leaseMs,
       maxAttempts: config.inbound.maxAttempts,
       workerShare: config.inbound.workerShare,

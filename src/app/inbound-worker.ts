@@ -16,6 +16,11 @@ import {
 export interface InboundWorkerOptions {
   /** Stored texts claimed and processed together. */
   batchSize: number
+  /**
+   * Batches processed at once while a backlog lasts (each its own claim and transaction). Helps
+   * PostgreSQL, where a batch mostly waits for round trips; SQLite has one connection: use 1.
+   */
+  concurrency: number
   /** How long claimed texts are this process's own. */
   leaseMs: number
   /** Failed attempts after which a text is stored without a conversation. */
@@ -48,9 +53,10 @@ export interface IntakeLoad {
 
 /**
  * Stage 2 of the inbound intake (decision 0009): claims stored texts, oldest first, in batches
- * (claimInboundTexts: a lease, each thread in order across servers) and processes them
- * (processInboundTexts). Woken by stage 1 after each commit, and every `pollMs` for texts of
- * other servers or of a process that died. It gives way to stage 1: before each claim it waits
+ * (claimInboundTexts: a lease, each thread in order across servers and loops) and processes them
+ * (processInboundTexts), up to `concurrency` batches at once while a backlog lasts. Woken by
+ * stage 1 after each commit, and every `pollMs` for texts of other servers or of a process
+ * that died. It gives way to stage 1: before each claim it waits
  * for the commit under way, and while webhooks are waiting it takes at most `workerShare` of
  * the time (a pause after each batch in proportion to the batch's time).
  *
@@ -65,19 +71,20 @@ export function createInboundWorker(
 ): InboundWorker {
   const { store, logger } = deps
   let stopped = false
-  let running: Promise<void> | undefined
-  /** Wake-ups so far: one that comes while a run is ending makes it look once more. */
+  const loops = new Set<Promise<void>>()
+  /** Wake-ups so far: one that comes while a loop is ending makes it look once more. */
   let wakes = 0
   let timer: NodeJS.Timeout | undefined
   const totals = { processed: 0, failed: 0, batches: 0 }
 
-  async function run(): Promise<void> {
+  /** Claims and processes batches until none is left. */
+  async function loop(): Promise<void> {
     let seen: number
     do {
       seen = wakes
       while (!stopped) {
         await deps.intake.settled()
-        const began = performance.now()
+        const began = process.cpuUsage()
         const token = deps.random.id()
         const batch = await claimInboundTexts(store.db, store.dialect, {
           now: deps.clock.now(),
@@ -86,11 +93,23 @@ export function createInboundWorker(
           token,
         })
         if (batch.length === 0) break
+        if (batch.length === options.batchSize) spawn() // a backlog: another loop may help
         await handle(batch, token)
         totals.batches++
-        await giveWay(performance.now() - began)
+        const used = process.cpuUsage(began)
+        await giveWay((used.user + used.system) / 1000)
       }
     } while (wakes !== seen && !stopped)
+  }
+
+  function spawn(): void {
+    if (stopped || loops.size >= options.concurrency) return
+    const running: Promise<void> = loop()
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'inbound processing failed; it resumes at the next wake-up')
+      })
+      .finally(() => loops.delete(running))
+    loops.add(running)
   }
 
   async function handle(batch: readonly StagedText[], token: string): Promise<void> {
@@ -133,23 +152,24 @@ export function createInboundWorker(
     logger.warn({ err: error, id: text.id, attempts }, 'inbound text failed; it will be retried')
   }
 
-  async function giveWay(batchMs: number): Promise<void> {
+  /**
+   * While webhooks wait to be stored, pauses in proportion to the CPU time the batch took (its
+   * own and whatever ran meanwhile), so processing takes at most `workerShare` of the time.
+   */
+  async function giveWay(cpuMs: number): Promise<void> {
     const share = options.workerShare
-    if (share < 1 && deps.intake.pending() > 0) await sleep((batchMs * (1 - share)) / share)
+    if (share < 1 && deps.intake.pending() > 0) await sleep((cpuMs * (1 - share)) / share)
     else await new Promise((resolve) => setImmediate(resolve))
   }
 
   function wake(): void {
     if (stopped) return
     wakes++
-    if (running) return
-    running = run()
-      .catch((error: unknown) => {
-        logger.error({ err: error }, 'inbound processing failed; it resumes at the next wake-up')
-      })
-      .finally(() => {
-        running = undefined
-      })
+    if (loops.size === 0) spawn()
+  }
+
+  const settled = async () => {
+    while (loops.size > 0) await Promise.all(loops)
   }
 
   return {
@@ -166,12 +186,12 @@ export function createInboundWorker(
     wake,
     async drain() {
       wake()
-      await running
+      await settled()
     },
     async stop() {
       stopped = true
       clearInterval(timer)
-      await running
+      await settled()
     },
     counts: () => ({ ...totals }),
   }

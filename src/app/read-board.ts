@@ -85,13 +85,19 @@ export interface AgentOnBoard {
 export async function readAgents(deps: Deps): Promise<AgentOnBoard[]> {
   const now = deps.clock.now()
   const [users, held] = await Promise.all([listUsers(deps), listHeldConversations(deps.store.db)])
+  const heldBy = new Map<string, typeof held>()
+  for (const c of held) {
+    const list = heldBy.get(c.agentId)
+    if (list) list.push(c)
+    else heldBy.set(c.agentId, [c])
+  }
   return users
     .filter((u) => u.disabledAt === undefined && (u.role === 'agent' || u.queues.length > 0))
     .sort(
       (a, b) => a.displayName.localeCompare(b.displayName) || a.username.localeCompare(b.username),
     )
     .map((u) => {
-      const mine = held.filter((c) => c.agentId === u.id)
+      const mine = heldBy.get(u.id) ?? []
       return {
         id: u.id,
         username: u.username,

@@ -15,6 +15,7 @@ import {
   type ConversationView,
   type NotFound,
 } from './conversation-access.ts'
+import { maskCaptured } from './mask-captured.ts'
 
 type Deps = Pick<AgentActionDeps, 'config' | 'store' | 'clock'>
 
@@ -29,8 +30,8 @@ export async function readDesk(
 ): Promise<{ mine: ConversationView[]; waiting: ConversationView[] }> {
   const desk = await listDesk(deps.store.db, { agentId: actor.id, queues: actor.queues })
   return {
-    mine: desk.mine.map(conversationFromRow),
-    waiting: desk.waiting.map(conversationFromRow),
+    mine: desk.mine.map((row) => maskCaptured(deps.config, conversationFromRow(row))),
+    waiting: desk.waiting.map((row) => maskCaptured(deps.config, conversationFromRow(row))),
   }
 }
 
@@ -58,7 +59,7 @@ export async function readTranscript(
     conversationEvents(deps.store.db, conversationId),
     listConversationMessages(deps.store.db, conversationId),
   ])
-  return { ok: true, conversation: found.conversation, events, messages }
+  return { ok: true, conversation: maskCaptured(deps.config, found.conversation), events, messages }
 }
 
 export interface QueueBoard {
@@ -87,7 +88,7 @@ export async function readQueues(deps: Deps, limit = 100): Promise<QueueBoard[]>
   const boards: QueueBoard[] = []
   for (const queue of deps.config.queues) {
     const waiting = (await listWaiting(deps.store.db, queue.id, limit)).map((row) => {
-      const view = conversationFromRow(row)
+      const view = maskCaptured(deps.config, conversationFromRow(row))
       return { ...view, waitedMs: Math.max(0, now - view.openedAt) }
     })
     const count = (status: string) =>

@@ -106,7 +106,10 @@ function render(
   if ('text' in input) return { ok: true, text: input.text, language: undefined }
   const template = findStandardResponse(deps.config, input.template)
   if (!template) {
-    return refuse('template_not_found', `no approved template ${input.template}`)
+    return refuse(
+      'template_not_found',
+      `no standard response ${input.template}: agents send approved standard_response, notification or reminder templates`,
+    )
   }
   const language: Language =
     input.language !== undefined && isLanguage(input.language)

@@ -2,12 +2,22 @@ import type { Config, TemplateConfig } from '../config/schema.ts'
 import { listPlaceholders } from '../domain/templates/list-placeholders.ts'
 
 /**
- * The templates an agent may reply with: every configured template whose status is approved
- * (replyToConversation accepts exactly these).
- * @example standardResponses(config).map((t) => t.key) // ['appointment_reminder', 'case_update', …]
+ * Template categories an agent may send in a conversation. Codes, alerts, surveys and automatic
+ * replies are sent by Parley itself: an agent typing a "verification code" would defeat it.
+ */
+const AGENT_CATEGORIES: ReadonlySet<TemplateConfig['category']> = new Set([
+  'standard_response',
+  'notification',
+  'reminder',
+])
+
+/**
+ * The templates an agent may reply with: approved ones of the standard-response, notification
+ * and reminder categories (replyToConversation accepts exactly these).
+ * @example standardResponses(config).map((t) => t.key) // ['appointment_reminder', 'bceid_password_reset', …]
  */
 export function standardResponses(config: Pick<Config, 'templates'>): readonly TemplateConfig[] {
-  return config.templates.filter((t) => t.status === 'approved')
+  return config.templates.filter((t) => t.status === 'approved' && AGENT_CATEGORIES.has(t.category))
 }
 
 /**

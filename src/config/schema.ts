@@ -234,6 +234,7 @@ const TemplateSchema = closed({
     'verification',
     'acknowledgement',
     'keyword_reply',
+    'standard_response',
   ]),
   status: Type.Union([Type.Literal('draft'), Type.Literal('approved'), Type.Literal('retired')], {
     default: 'draft',
@@ -308,6 +309,13 @@ const InboundSchema = closed(
       maximum: 2000,
       default: 200,
       description: 'stored texts processed (threaded, routed) together',
+    }),
+    concurrency: Type.Integer({
+      minimum: 1,
+      maximum: 32,
+      default: 4,
+      description:
+        'batches processed at once while a backlog lasts (PostgreSQL; SQLite always processes one)',
     }),
     workerShare: Type.Number({
       minimum: 0.05,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from './database.ts'
+import { insertRows } from './insert-rows.ts'
 
 export type ConversationEventType =
   | 'created'
@@ -67,37 +68,39 @@ export async function openConversations(
   db: Kysely<Database>,
   list: readonly { conversation: NewConversation; eventIds: readonly [string, string] }[],
 ): Promise<Set<string>> {
-  const opened = new Set<string>()
-  for (let i = 0; i < list.length; i += 500) {
-    const chunk = list.slice(i, i + 500)
-    const rows = await db
-      .insertInto('conversations')
-      .values(
-        chunk.map(({ conversation: c }) => ({
-          id: c.id,
-          customer_number: c.customerNumber,
-          our_number: c.ourNumber,
-          program: c.program ?? null,
-          queue_id: c.queueId,
-          category: c.category,
-          priority: c.priority,
-          status: 'waiting',
-          agent_id: null,
-          attributes: JSON.stringify(c.attributes),
-          flagged: c.flagged ? 1 : 0,
-          opened_at: c.openedAt,
-          accepted_at: null,
-          ended_at: null,
-          closed_at: null,
-          close_reason: null,
-        })),
-      )
-      // the one-waiting-conversation-per-thread index: another text (or server) opened it first
-      .onConflict((oc) => oc.doNothing())
-      .returning('id')
-      .execute()
-    for (const row of rows) opened.add(row.id)
-  }
+  const rows = await insertRows(
+    db,
+    'conversations',
+    [
+      'id',
+      'customer_number',
+      'our_number',
+      'program',
+      'queue_id',
+      'category',
+      'priority',
+      'status',
+      'attributes',
+      'flagged',
+      'opened_at',
+    ],
+    list.map(({ conversation: c }) => [
+      c.id,
+      c.customerNumber,
+      c.ourNumber,
+      c.program ?? null,
+      c.queueId,
+      c.category,
+      c.priority,
+      'waiting',
+      JSON.stringify(c.attributes),
+      c.flagged ? 1 : 0,
+      c.openedAt,
+    ]),
+    // the one-waiting-conversation-per-thread index: another text (or server) opened it first
+    { onConflictDoNothing: true, returning: 'id' },
+  )
+  const opened = new Set(rows.map((row) => String(row.id)))
   await appendConversationEvents(
     db,
     list
@@ -144,30 +147,31 @@ export async function appendConversationEvents(
   db: Kysely<Database>,
   events: readonly ConversationEvent[],
 ): Promise<void> {
-  // 9 columns a row: 500 rows stay well under both databases' bound-parameter limits
-  for (let i = 0; i < events.length; i += 500) {
-    await insertEvents(db, events.slice(i, i + 500))
-  }
-}
-
-async function insertEvents(
-  db: Kysely<Database>,
-  events: readonly ConversationEvent[],
-): Promise<void> {
-  await db
-    .insertInto('conversation_events')
-    .values(
-      events.map((e) => ({
-        id: e.id,
-        conversation_id: e.conversationId,
-        type: e.type,
-        queue_id: e.queueId ?? null,
-        agent_id: e.agentId ?? null,
-        skill: e.skill ?? null,
-        number: e.number ?? null,
-        data: e.data ? JSON.stringify(e.data) : null,
-        occurred_at: e.occurredAt,
-      })),
-    )
-    .execute()
+  if (events.length === 0) return
+  await insertRows(
+    db,
+    'conversation_events',
+    [
+      'id',
+      'conversation_id',
+      'type',
+      'queue_id',
+      'agent_id',
+      'skill',
+      'number',
+      'data',
+      'occurred_at',
+    ],
+    events.map((e) => [
+      e.id,
+      e.conversationId,
+      e.type,
+      e.queueId ?? null,
+      e.agentId ?? null,
+      e.skill ?? null,
+      e.number ?? null,
+      e.data ? JSON.stringify(e.data) : null,
+      e.occurredAt,
+    ]),
+  )
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely'
 import type { Dialect } from './connect.ts'
 import type { Database, InboundTextRow } from './database.ts'
+import { insertRows } from './insert-rows.ts'
 
 /** A carrier's text as stored before the carrier is answered (decision 0009). */
 export interface StagedText {
@@ -32,7 +33,7 @@ const fromRow = (row: Selectable<InboundTextRow>): StagedText => ({
 })
 
 /**
- * Stores texts for processing, in as few statements as there are chunks of 500. A text whose
+ * Stores texts for processing, in one statement (a few for very many: insertRows). A text whose
  * (trunk, carrier id) is already waiting is skipped: it is a carrier's repeat. Returns the ids
  * stored. Each statement commits on its own (no transaction needed: one statement is atomic).
  * @example await stageInboundTexts(db, [{ id, trunk: 'twilio-longcode', carrierId: 'SM…', … }]) // Set { id }
@@ -41,29 +42,14 @@ export async function stageInboundTexts(
   db: Kysely<Database>,
   texts: readonly Omit<StagedText, 'attempts'>[],
 ): Promise<Set<string>> {
-  const stored = new Set<string>()
-  for (let i = 0; i < texts.length; i += CHUNK) {
-    const rows = await db
-      .insertInto('inbound_texts')
-      .values(
-        texts.slice(i, i + CHUNK).map((t) => ({
-          id: t.id,
-          trunk: t.trunk,
-          carrier_id: t.carrierId,
-          from_number: t.from,
-          to_number: t.to,
-          body: t.body,
-          received_at: t.receivedAt,
-          lease_until: null,
-          lease_token: null,
-        })),
-      )
-      .onConflict((oc) => oc.doNothing())
-      .returning('id')
-      .execute()
-    for (const row of rows) stored.add(row.id)
-  }
-  return stored
+  const rows = await insertRows(
+    db,
+    'inbound_texts',
+    ['id', 'trunk', 'carrier_id', 'from_number', 'to_number', 'body', 'received_at'],
+    texts.map((t) => [t.id, t.trunk, t.carrierId, t.from, t.to, t.body, t.receivedAt]),
+    { onConflictDoNothing: true, returning: 'id' },
+  )
+  return new Set(rows.map((row) => String(row.id)))
 }
 
 /** Key of PostgreSQL's transaction-level advisory lock that makes claims take turns. */
@@ -243,24 +229,18 @@ export async function knownCarrierIds(
 export const carrierRefKey = (text: { trunk: string; carrierId: string }): string =>
   refKey(text.trunk, text.carrierId)
 
-/** Remembers stored texts' carrier ids (one statement per 500), so a repeat is recognised. */
+/** Remembers stored texts' carrier ids (one statement for many), so a repeat is recognised. */
 export async function rememberCarrierIds(
   db: Kysely<Database>,
   refs: readonly InboundCarrierRef[],
 ): Promise<void> {
-  for (let i = 0; i < refs.length; i += CHUNK) {
-    await db
-      .insertInto('carrier_refs')
-      .values(
-        refs.slice(i, i + CHUNK).map((r) => ({
-          trunk: r.trunk,
-          carrier_id: r.carrierId,
-          message_id: r.messageId,
-          part: 0,
-          status: 'sent', // as outbound parts start; receipts never name an inbound text
-        })),
-      )
-      .onConflict((oc) => oc.columns(['trunk', 'carrier_id']).doNothing())
-      .execute()
-  }
+  if (refs.length === 0) return
+  await insertRows(
+    db,
+    'carrier_refs',
+    ['trunk', 'carrier_id', 'message_id', 'part', 'status'],
+    // status as outbound parts start; receipts never name an inbound text
+    refs.map((r) => [r.trunk, r.carrierId, r.messageId, 0, 'sent']),
+    { onConflictDoNothing: true },
+  )
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely'
 import { MESSAGE_STATUSES, canMoveTo, type MessageStatus } from '../domain/outbox/message-status.ts'
 import type { Database, MessageRow } from './database.ts'
+import { insertRows } from './insert-rows.ts'
 
 export type MessagePriority = 'normal' | 'high'
 
@@ -130,12 +131,46 @@ function toRow(m: NewMessage) {
   }
 }
 
-/** Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
-const BATCH = 400
+const MESSAGE_COLUMNS = Object.keys(toRow(newMessageShape())) as (keyof ReturnType<typeof toRow>)[]
+
+/** Every column toRow writes, in its order (taken from a row, so the two cannot drift apart). */
+function newMessageShape(): NewMessage {
+  return {
+    id: '',
+    direction: 'outbound',
+    program: undefined,
+    from: '',
+    to: '',
+    body: '',
+    personalisation: undefined,
+    encoding: 'gsm7',
+    segments: 1,
+    templateKey: undefined,
+    templateVersion: undefined,
+    language: undefined,
+    priority: 'normal',
+    purpose: 'regular',
+    status: 'queued',
+    trunk: undefined,
+    reference: undefined,
+    apiKeyId: undefined,
+    broadcastId: undefined,
+    test: false,
+    conversationId: undefined,
+    nextAttemptAt: undefined,
+    sendAt: undefined,
+    expiresAt: undefined,
+    fallbackEmail: undefined,
+    errorCode: undefined,
+    errorDetail: undefined,
+    createdAt: 0,
+  }
+}
 
 /**
- * Writes new messages and their first status event. Call inside the
- * transaction that must make them durable together with anything else.
+ * Writes new messages and their first status event, a few statements for any number (the
+ * inbound intake writes hundreds at once; see insertRows). Call inside the transaction that
+ * must make them durable together with anything else.
  * @example await insertMessages(trx, [message], idFor)
  */
 export async function insertMessages(
@@ -143,22 +178,28 @@ export async function insertMessages(
   messages: readonly NewMessage[],
   eventId: (message: NewMessage) => string,
 ): Promise<void> {
-  for (let i = 0; i < messages.length; i += BATCH) {
-    const batch = messages.slice(i, i + BATCH)
-    await db.insertInto('messages').values(batch.map(toRow)).execute()
-    await db
-      .insertInto('message_status_events')
-      .values(
-        batch.map((m) => ({
-          id: eventId(m),
-          message_id: m.id,
-          status: m.status,
-          detail: m.errorCode ? JSON.stringify({ code: m.errorCode }) : null,
-          occurred_at: m.createdAt,
-        })),
-      )
-      .execute()
-  }
+  if (messages.length === 0) return
+  await insertRows(
+    db,
+    'messages',
+    MESSAGE_COLUMNS,
+    messages.map((m) => {
+      const row = toRow(m)
+      return MESSAGE_COLUMNS.map((column) => row[column])
+    }),
+  )
+  await insertRows(
+    db,
+    'message_status_events',
+    ['id', 'message_id', 'status', 'detail', 'occurred_at'],
+    messages.map((m) => [
+      eventId(m),
+      m.id,
+      m.status,
+      m.errorCode ? JSON.stringify({ code: m.errorCode }) : null,
+      m.createdAt,
+    ]),
+  )
 }
 
 /** A message and its status history (oldest first), or undefined. */

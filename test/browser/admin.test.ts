@@ -176,7 +176,7 @@ describe('web app: administration', { skip: browserSkip }, () => {
       (await row.textContent()) ?? '',
       /SBC_HD_SMS_BCEID, SBC_HD_SMS_GENERAL.*French language 5\s*5/,
     )
-    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.evaluate('window.scrollTo(0, 0)')
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-users.png') })
   })
 

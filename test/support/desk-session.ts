@@ -113,7 +113,7 @@ export function deskSession(current: () => { app: App; server: ParleyServer }) {
       id = desk.mine.find((c) => c.customerNumber === customerNumber && c.status === 'offered')?.id
       assert.ok(id, `no offer for ${customerNumber}: ${JSON.stringify(desk)}`)
     })
-    assert.ok(id)
+    assert.ok(id, 'offered')
     return id
   }
   /** Accepts the offer, and optionally ends and wraps up with a disposition. */

@@ -9,6 +9,7 @@ export type TemplateCategory =
   | 'verification'
   | 'acknowledgement'
   | 'keyword_reply'
+  | 'standard_response'
 
 /** Only an approved version may be sent (see canSend). */
 export type TemplateStatus = 'draft' | 'approved' | 'retired'
