@@ -75,6 +75,7 @@ async function offerLatencyAt(dialect: Dialect, rate: number): Promise<Row> {
   try {
     await paced(rig.server.url, 0, WARMUP_TEXTS, Math.min(rate, WARMUP_TEXTS)) // unmeasured
     const texts = rate * RATE_SECONDS
+    const cpuBefore = cpuMs(rig.server.pid)
     const { sentAt, answers } = await paced(rig.server.url, WARMUP_TEXTS, texts, rate)
     const store = await rig.read()
     const offeredRows = () =>
@@ -87,6 +88,7 @@ async function offerLatencyAt(dialect: Dialect, rate: number): Promise<Row> {
     // patient: a server behind its load keeps offering for a while after the last text
     await settled(async () => (await offeredRows()).length, WARMUP_TEXTS + texts, 5_000)
     await settled(() => stagedAndStored(store), WARMUP_TEXTS + texts, 3_000)
+    const cpu = cpuMs(rig.server.pid) - cpuBefore
     const stored = (await count(store, 'messages')) - WARMUP_TEXTS
     const latencies: number[] = []
     for (const row of await offeredRows()) {
@@ -109,6 +111,7 @@ async function offerLatencyAt(dialect: Dialect, rate: number): Promise<Row> {
       'offer p99 ms': percentile(latencies, 99).toFixed(1),
       'offer max ms': (latencies.at(-1) ?? NaN).toFixed(1),
       'webhook p99 ms': percentile(http, 99).toFixed(1),
+      'server CPU µs/text': formatCount((cpu * 1000) / texts),
       'server peak RSS MB': peak,
     }
   } finally {
@@ -129,6 +132,7 @@ async function blast(dialect: Dialect): Promise<Row[]> {
   try {
     const answers = new Map<number, number>()
     const http: number[] = []
+    const cpuBefore = cpuMs(rig.server.pid)
     let next = 0
     const began = performance.now()
     const ends = began + BLAST_SECONDS * 1000
@@ -152,6 +156,7 @@ async function blast(dialect: Dialect): Promise<Row[]> {
     const staged = await settled(() => stagedAndStored(store), acknowledged.length, 3_000)
     const processed = await settled(() => count(store, 'messages'), staged, 5_000)
     const conversations = await settled(() => count(store, 'conversations'), processed, 3_000)
+    const cpu = cpuMs(rig.server.pid) - cpuBefore
     const storedSids = new Set(
       [
         ...(await store.db.selectFrom('carrier_refs').select('carrier_id').execute()),
@@ -189,6 +194,7 @@ async function blast(dialect: Dialect): Promise<Row[]> {
       'stored+routed/s': formatCount(conversations / routedSeconds),
       offered: Number(offered.n),
       'drained s after load': ((Date.now() - loadEnded) / 1000).toFixed(1),
+      'server CPU µs/text': formatCount((cpu * 1000) / Math.max(conversations, 1)),
       'server peak RSS MB': Math.round((rig.server.peakRssKb() ?? 0) / 1024),
     }
     return [row]
@@ -207,6 +213,15 @@ async function stagedAndStored(store: Store): Promise<number> {
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow()
   return (await count(store, 'messages')) + Number(waiting.n)
+}
+
+/**
+ * CPU time (user + system) a process has used, in ms, from /proc (Linux; clock ticks of 10 ms).
+ * Unlike rates and latencies it barely depends on what else the machine runs.
+ */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+  return (Number(fields[11]) + Number(fields[12])) * 10
 }
 
 function rssMb(pid: number): number {

@@ -65,6 +65,18 @@ describe('HTTP server', () => {
     })
   })
 
+  it('refuses a field a closed schema does not know, rather than dropping it', async () => {
+    const res = await server.inject({
+      method: 'POST',
+      url: '/v1/sessions',
+      payload: { username: 'ana', password: 'a long enough password', remember: true },
+    })
+    assert.equal(res.statusCode, 400)
+    const body = res.json<{ error: { code: string; details: { problem: string }[] } }>()
+    assert.equal(body.error.code, 'invalid_request')
+    assert.match(JSON.stringify(body.error.details), /additional properties/)
+  })
+
   it('replaces an unsafe request id with its own', async () => {
     const res = await server.inject({
       url: '/healthz',

@@ -62,6 +62,9 @@ export async function buildServer(
     trustProxy: app.config.server.trustProxy,
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    // a closed schema refuses an unknown field (a typo such as "proirity") instead of
+    // silently dropping it, so the caller learns their request was not understood
+    ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   server.addHook('onSend', async (request, reply) => {
