@@ -181,6 +181,7 @@ for (const { dialect, skip } of DIALECTS) {
               workerShare: 1,
               pollMs: 60_000,
               releaseClaimsOnStart: false,
+              lease: true,
             },
           ),
         )

@@ -27,12 +27,22 @@ const TEXT = 'BCEID I am locked out of my account'
 const ROWS_PER_INSERT = 500
 
 /**
+ * The i-th citizen's MessageSid. Twilio's ids are unique across incoming and outgoing messages;
+ * the fake Twilio API numbers its outgoing ones from SM000…1, so these start with an `f` to
+ * stay clear of them (a clash would look like Twilio repeating a text).
+ * @example inboundSid(7) // 'SMf0000000000000000000000000000007'
+ */
+export function inboundSid(i: number): string {
+  return `SMf${String(i).padStart(31, '0')}`
+}
+
+/**
  * A webhook body as Twilio posts it, with its X-Twilio-Signature, from the i-th citizen
- * (recipientNumber(i), MessageSid SM000…i).
+ * (recipientNumber(i), MessageSid inboundSid(i)).
  * @example const { body, signature } = signedWebhook(42)
  */
 export function signedWebhook(i: number): { body: string; signature: string } {
-  const sid = `SM${String(i).padStart(32, '0')}`
+  const sid = inboundSid(i)
   const params = {
     AccountSid: ACCOUNT_SID,
     ApiVersion: '2010-04-01',

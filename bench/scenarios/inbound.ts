@@ -3,7 +3,7 @@ import type { Dialect, Store } from '../../src/store/connect.ts'
 import { formatCount, printTable } from '../harness.ts'
 import { benchDialects } from '../parley-server.ts'
 import type { Figures, Scenario } from '../scenario.ts'
-import { postWebhook, seedAgents, seedWaiting, startRig } from './inbound-rig.ts'
+import { inboundSid, postWebhook, seedAgents, seedWaiting, startRig } from './inbound-rig.ts'
 
 /** Issue 5's rate, and a tenth of it, to see the latency below saturation too. */
 const RATES = [100, 1_000] as const
@@ -157,13 +157,19 @@ async function blast(dialect: Dialect): Promise<Row[]> {
     const processed = await settled(() => count(store, 'messages'), staged, 5_000)
     const conversations = await settled(() => count(store, 'conversations'), processed, 3_000)
     const cpu = cpuMs(rig.server.pid) - cpuBefore
+    // processed (an inbound message with its carrier id), or still waiting to be
     const storedSids = new Set(
       [
-        ...(await store.db.selectFrom('carrier_refs').select('carrier_id').execute()),
+        ...(await store.db
+          .selectFrom('carrier_refs as r')
+          .innerJoin('messages as m', 'm.id', 'r.message_id')
+          .select('r.carrier_id')
+          .where('m.direction', '=', 'inbound')
+          .execute()),
         ...(await store.db.selectFrom('inbound_texts').select('carrier_id').execute()),
       ].map((r) => r.carrier_id),
     )
-    const lost = acknowledged.filter((i) => !storedSids.has(sid(i))).length
+    const lost = acknowledged.filter((i) => !storedSids.has(inboundSid(i))).length
     const span = await store.db
       .selectFrom('messages')
       .select((eb) => [eb.fn.min('created_at').as('first'), eb.fn.max('created_at').as('last')])
@@ -202,9 +208,6 @@ async function blast(dialect: Dialect): Promise<Row[]> {
     await rig.dispose()
   }
 }
-
-/** The i-th webhook's MessageSid (signedWebhook's). */
-const sid = (i: number) => `SM${String(i).padStart(32, '0')}`
 
 /** Texts stored: processed (inbound messages) plus still waiting to be (inbound_texts). */
 async function stagedAndStored(store: Store): Promise<number> {

@@ -165,6 +165,8 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
       workerShare: config.inbound.workerShare,
       pollMs: 1_000,
       releaseClaimsOnStart: holdsInstanceLock,
+      // PostgreSQL's servers share the texts; SQLite has one server per file (decision 0002)
+      lease: store.dialect === 'postgres',
     },
   )
   for (const gateway of gateways.all.values()) {

@@ -31,6 +31,11 @@ export interface InboundWorkerOptions {
   pollMs: number
   /** Free every claim at start: only with a store no other server uses (SQLite's instance lock). */
   releaseClaimsOnStart: boolean
+  /**
+   * Lease what it takes (several readers: PostgreSQL's servers and loops). A single reader
+   * (SQLite: one server per file, one loop) reads without leasing, a commit less per batch.
+   */
+  lease: boolean
 }
 
 export interface InboundWorker {
@@ -85,7 +90,7 @@ export function createInboundWorker(
       while (!stopped) {
         await deps.intake.settled()
         const began = process.cpuUsage()
-        const token = deps.random.id()
+        const token = options.lease ? deps.random.id() : undefined
         const batch = await claimInboundTexts(store.db, store.dialect, {
           now: deps.clock.now(),
           limit: options.batchSize,
@@ -112,7 +117,7 @@ export function createInboundWorker(
     loops.add(running)
   }
 
-  async function handle(batch: readonly StagedText[], token: string): Promise<void> {
+  async function handle(batch: readonly StagedText[], token: string | undefined): Promise<void> {
     const results = await processInboundTexts(deps, batch, { token })
     const failed = batch.filter((t) => results.get(t.id)?.kind === 'failed')
     const skipped = batch.filter((t) => results.get(t.id)?.kind === 'skipped').map((t) => t.id)
@@ -122,13 +127,15 @@ export function createInboundWorker(
       if (result?.kind === 'failed') await defer(text, result.error, token)
       else totals.processed++
     }
-    if (skipped.length > 0) await releaseInboundTexts(store.db, skipped, token)
+    if (skipped.length > 0 && token !== undefined) {
+      await releaseInboundTexts(store.db, skipped, token)
+    }
   }
 
-  const alone = async (text: StagedText, token: string) =>
+  const alone = async (text: StagedText, token: string | undefined) =>
     (await processInboundTexts(deps, [text], { token })).get(text.id)
 
-  async function defer(text: StagedText, error: unknown, token: string): Promise<void> {
+  async function defer(text: StagedText, error: unknown, token: string | undefined): Promise<void> {
     totals.failed++
     if (error instanceof LeaseLostError) {
       logger.warn({ id: text.id }, 'inbound text taken over by another server (its lease ran out)')

@@ -47,6 +47,14 @@ export interface InboundDeps {
   wakeRouting?: () => void
 }
 
+/**
+ * Texts taken from `inbound_texts` (their rows are deleted once processed), under a lease token
+ * when several readers may take them (see claimInboundTexts).
+ */
+export interface Lease {
+  token: string | undefined
+}
+
 /** The texts' lease was lost (it ran out and another server took them): nothing was written. */
 export class LeaseLostError extends Error {
   override readonly name = 'LeaseLostError'
@@ -71,7 +79,7 @@ const threadOf = (t: StagedText) => `${t.from}\u0000${t.to}`
  * order; a wave's conversation texts are stored together, in one transaction with their
  * conversations, events and acknowledgements (openOrContinueConversations); keywords and
  * survey answers, rare, go one at a time. Every text is stored masked, with its carrier id,
- * and its staged row (`lease` given) deleted in the same transaction: a text is processed once,
+ * and its staged row (with a `lease`) deleted in the same transaction: a text is processed once,
  * or, after a crash, again from the start. A failure fails that text (a wave: all its texts)
  * and leaves the thread's later texts for later, never out of order.
  * @example const results = await processInboundTexts(deps, claimed, { token })
@@ -79,7 +87,7 @@ const threadOf = (t: StagedText) => `${t.from}\u0000${t.to}`
 export async function processInboundTexts(
   deps: InboundDeps,
   texts: readonly StagedText[],
-  lease: { token: string } | undefined,
+  lease: Lease | undefined,
 ): Promise<Map<string, TextResult>> {
   const { store } = deps
   const results = new Map<string, TextResult>()
@@ -140,7 +148,7 @@ function wavesOf(read: readonly ReadText[]): ReadText[][] {
 async function converse(
   deps: InboundDeps,
   texts: readonly ReadText[],
-  lease: { token: string } | undefined,
+  lease: Lease | undefined,
 ): Promise<Map<string, InboundOutcome>> {
   if (texts.length === 0) return new Map()
   const outcomes = await openOrContinueConversations(
@@ -174,7 +182,7 @@ async function converse(
 async function answerRare(
   deps: InboundDeps,
   text: ReadText,
-  lease: { token: string } | undefined,
+  lease: Lease | undefined,
 ): Promise<InboundOutcome> {
   if (isKeyword(text)) {
     const answer = await answerKeyword(deps, text)
@@ -201,7 +209,7 @@ async function answerRare(
 async function storeAlone(
   deps: InboundDeps,
   text: ReadText,
-  lease: { token: string } | undefined,
+  lease: Lease | undefined,
 ): Promise<void> {
   await deps.store.db.transaction().execute(async (trx) => {
     await insertMessages(trx, [text.message], () => deps.random.id())
@@ -213,7 +221,7 @@ async function storeAlone(
 async function settle(
   trx: Kysely<Database>,
   texts: readonly ReadText[],
-  lease: { token: string } | undefined,
+  lease: Lease | undefined,
 ): Promise<void> {
   await rememberCarrierIds(
     trx,
@@ -239,7 +247,7 @@ async function settle(
 export async function storeWithoutConversation(
   deps: InboundDeps,
   text: StagedText,
-  lease: { token: string },
+  lease: Lease,
 ): Promise<void> {
   const read = readInboundText(deps.config, text)
   const message = { ...read.message, errorCode: 'not_processed' }

@@ -7,8 +7,9 @@ export type KeyedSerialiser = <T>(key: string, task: () => Promise<T>) => Promis
  * One queue per key, none between keys: two texts from the same customer to the same number
  * are threaded one after the other (so they cannot open two conversations), while other
  * customers' texts go ahead. A key's queue is dropped once it empties, so memory follows the
- * number of busy threads, not every thread ever seen. In one process only: several servers on
- * one PostgreSQL database can still race (see openOrContinueConversation).
+ * number of busy threads, not every thread ever seen. In one process only: across servers on
+ * one PostgreSQL database, a unique index keeps a thread to one waiting conversation (see
+ * openOrContinueConversations).
  * @example const serialise = createKeyedSerialiser(); await serialise('+1250…|+1250…', () => work())
  */
 export function createKeyedSerialiser(): KeyedSerialiser {

@@ -48,7 +48,7 @@ export interface ConversationEvent {
  * Opens a conversation waiting in its queue, with its `created` and `queued` events. The
  * `queued` event carries the first required skill in `skill` (reports group by it) and the
  * full list with the priority in `data`. Returns false, writing nothing, when its thread already
- * has a conversation waiting (not accepted, not closed; see migration 0006): the caller
+ * has a conversation waiting (not accepted, not closed; see migration 0007): the caller
  * continues that one instead.
  */
 export async function openConversation(

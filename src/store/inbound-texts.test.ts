@@ -23,7 +23,7 @@ function texts(...list: { from: string; body: string }[]) {
 }
 
 forEachDialect('inbound texts: staging, claims and leases', (ctx) => {
-  const claim = (token: string, now: number, limit = 10) =>
+  const claim = (token: string | undefined, now: number, limit = 10) =>
     claimInboundTexts(ctx.store.db, ctx.dialect, { now, limit, leaseMs: LEASE, token })
   const bodies = (list: readonly { body: string }[]) => list.map((t) => t.body)
   beforeEach(async () => {
@@ -99,5 +99,29 @@ forEachDialect('inbound texts: staging, claims and leases', (ctx) => {
     assert.deepEqual(bodies(await claim('w', 31_001)), ['fails', 'after'])
     assert.equal((await claim('x', 31_001)).length, 0)
     assert.equal(await countInboundTexts(ctx.store.db), 2)
+  })
+
+  it('a single reader (SQLite) reads oldest first without leasing, and a failed text still holds back its thread', async () => {
+    if (ctx.dialect === 'postgres') {
+      await assert.rejects(claim(undefined, 0), /claim them/)
+      return
+    }
+    const from = '+12505550007'
+    await stageInboundTexts(
+      ctx.store.db,
+      texts({ from, body: 'first' }, { from, body: 'second' }, { from: '+12505550008', body: 'y' }),
+    )
+    const read = await claim(undefined, 40_000)
+    assert.deepEqual(bodies(read), ['first', 'second', 'y'])
+    assert.deepEqual(bodies(await claim(undefined, 40_000)), ['first', 'second', 'y'], 'not leased')
+    const first = read[0]
+    assert.ok(first)
+    assert.equal(
+      await deferInboundText(ctx.store.db, { id: first.id, token: undefined, until: 41_000 }),
+      1,
+    )
+    assert.deepEqual(bodies(await claim(undefined, 40_500)), ['y'])
+    assert.equal(await finishInboundTexts(ctx.store.db, [first.id], undefined), 1)
+    assert.deepEqual(bodies(await claim(undefined, 40_500)), ['second', 'y'])
   })
 })

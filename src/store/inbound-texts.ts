@@ -60,19 +60,21 @@ const CLAIM_LOCK = 'parley:inbound-claim:'
  * skipped while an earlier text of its thread (same from and to) is leased elsewhere, so a
  * customer's texts are processed in arrival order even with several servers. On PostgreSQL the
  * claims of all servers take turns (a transaction-level advisory lock), so each one sees the
- * leases the previous one took; SQLite has one writer.
- * @example await claimInboundTexts(db, 'sqlite', { now, limit: 200, leaseMs: 60_000, token })
+ * leases the previous one took. Without a `token` the texts are only read, not leased: for a
+ * store with a single reader (SQLite under its instance lock, one worker loop), where a lease
+ * would cost a commit per batch and protect from nobody; a text waiting out a failure's backoff
+ * still holds back its thread.
+ * @example await claimInboundTexts(db, 'postgres', { now, limit: 200, leaseMs: 60_000, token })
  */
 export async function claimInboundTexts(
   db: Kysely<Database>,
   dialect: Dialect,
-  options: { now: number; limit: number; leaseMs: number; token: string },
+  options: { now: number; limit: number; leaseMs: number; token: string | undefined },
 ): Promise<StagedText[]> {
   const { now, limit, leaseMs, token } = options
   const claim = async (trx: Kysely<Database>) => {
     const free = trx
       .selectFrom('inbound_texts as t')
-      .select('t.id')
       .where((eb) => eb.or([eb('t.lease_until', 'is', null), eb('t.lease_until', '<', now)]))
       .where((eb) =>
         eb.not(
@@ -89,16 +91,18 @@ export async function claimInboundTexts(
       )
       .orderBy('t.id')
       .limit(limit)
+    if (token === undefined) return (await free.selectAll('t').execute()).map(fromRow)
     const rows = await trx
       .updateTable('inbound_texts')
       .set({ lease_until: now + leaseMs, lease_token: token })
-      .where('id', 'in', free)
+      .where('id', 'in', free.select('t.id'))
       .returningAll()
       .execute()
     // RETURNING order is unspecified
     return rows.map(fromRow).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   }
   if (dialect === 'sqlite') return claim(db)
+  if (token === undefined) throw new Error('PostgreSQL servers share the texts: claim them')
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${CLAIM_LOCK} || current_schema()))`.execute(
       trx,
@@ -129,11 +133,12 @@ export async function finishInboundTexts(
 
 /**
  * A text whose processing failed: counted, and left alone until `until` (a backoff). Returns
- * the attempts so far, or undefined when the text is no longer leased under `token`.
+ * the attempts so far, or undefined when the text is no longer leased under `token` (without
+ * one: read unleased, see claimInboundTexts).
  */
 export async function deferInboundText(
   db: Kysely<Database>,
-  change: { id: string; token: string; until: number },
+  change: { id: string; token: string | undefined; until: number },
 ): Promise<number | undefined> {
   const row = await db
     .updateTable('inbound_texts')
@@ -143,7 +148,7 @@ export async function deferInboundText(
       lease_token: null,
     }))
     .where('id', '=', change.id)
-    .where('lease_token', '=', change.token)
+    .where('lease_token', change.token === undefined ? 'is' : '=', change.token ?? null)
     .returning('attempts')
     .executeTakeFirst()
   return row?.attempts
@@ -201,8 +206,8 @@ export interface InboundCarrierRef {
 const refKey = (trunk: string, carrierId: string) => `${trunk}\u0000${carrierId}`
 
 /**
- * Which of these texts were stored before (their carrier id is known): a carrier's repeat of a
- * text already processed. Returns `trunk + '\u0000' + carrierId` keys.
+ * Which of these texts were stored before (their carrier id names an inbound message): a
+ * carrier's repeat of a text already processed. Returns `trunk + '\u0000' + carrierId` keys.
  */
 export async function knownCarrierIds(
   db: Kysely<Database>,
@@ -214,10 +219,12 @@ export async function knownCarrierIds(
     const ids = texts.filter((t) => t.trunk === trunk).map((t) => t.carrierId)
     for (let i = 0; i < ids.length; i += CHUNK) {
       const rows = await db
-        .selectFrom('carrier_refs')
-        .select('carrier_id')
-        .where('trunk', '=', trunk)
-        .where('carrier_id', 'in', ids.slice(i, i + CHUNK))
+        .selectFrom('carrier_refs as r')
+        .innerJoin('messages as m', 'm.id', 'r.message_id')
+        .select('r.carrier_id')
+        .where('r.trunk', '=', trunk)
+        .where('r.carrier_id', 'in', ids.slice(i, i + CHUNK))
+        .where('m.direction', '=', 'inbound')
         .execute()
       for (const row of rows) known.add(refKey(trunk, row.carrier_id))
     }

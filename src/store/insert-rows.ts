@@ -15,7 +15,7 @@ const statements = new Map<string, string>()
  * `on conflict do nothing`, `returning` a `returning` clause whose rows are returned.
  * @example await insertRows(trx, 'carrier_refs', ['trunk', 'carrier_id', 'message_id', 'part', 'status'], rows)
  */
-export async function insertRows<T extends keyof Database & string>(
+export async function insertRows<T extends keyof Database>(
   db: Kysely<Database>,
   table: T,
   columns: readonly (keyof Database[T] & string)[],

@@ -39,8 +39,8 @@ export function acceptOffer(agent: Agent, conversationId: string): OfferOutcome<
 
 /**
  * The agent declines the pending offer: the slot is given back, the agent stays available, and
- * the conversation goes back to waiting (keeping its enqueue time) without ever being offered to
- * this agent again.
+ * the conversation goes back to waiting (keeping its enqueue time) with this agent excluded (the
+ * runtime ends the exclusion after the queue's excludeAgentForSeconds; see offer-exclusions.ts).
  * @example declineOffer({ offered: 'c9', active: 1, … }, { id: 'c9', … })
  * // { ok: true, agent: { active: 0, … }, conversation: { excludedAgents: ['a1'], … } }
  */

@@ -6,7 +6,7 @@ import { outboxIndexes } from './0003-outbox-indexes.ts'
 import { qualityReviews } from './0004-quality-reviews.ts'
 import { inboundBySender } from './0005-inbound-by-sender.ts'
 import { eventFeed } from './0006-event-feed.ts'
-import { inboundIntake } from './0006-inbound-intake.ts'
+import { inboundIntake } from './0007-inbound-intake.ts'
 
 /** Every migration in order. Names never change once released; add new ones at the end. */
 export function allMigrations(dialect: Dialect): Record<string, Migration> {
@@ -17,6 +17,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0004-quality-reviews': qualityReviews(),
     '0005-inbound-by-sender': inboundBySender(),
     '0006-event-feed': eventFeed(dialect),
-    '0006-inbound-intake': inboundIntake(),
+    '0007-inbound-intake': inboundIntake(),
   }
 }
