@@ -1,5 +1,5 @@
 import { useText } from '../text/use-text.ts'
-import { AppLink } from './app-link.tsx'
+import { AppLink } from '../ui/app-link.tsx'
 import { ADMIN_SECTIONS } from './admin-sections.tsx'
 
 /** The administration sections as a list of links; the open one is marked current. */

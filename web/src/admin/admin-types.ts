@@ -3,7 +3,7 @@
  * See /openapi.json for every field; only what the screens use is typed here.
  */
 
-import type { Role } from '../api/types.ts'
+import type { ConsentStatus, NamedCode, User } from '../api/types.ts'
 
 export type SmsEncoding = 'gsm7' | 'ucs2'
 export type TemplateStatus = 'draft' | 'approved' | 'retired'
@@ -80,11 +80,6 @@ export interface Trunk {
   settings?: Record<string, string | number | boolean | string[]>
 }
 
-export interface NamedCode {
-  code: string
-  label: string
-}
-
 export interface KeywordGroup {
   words: { en: string[]; fr: string[] }
   reply: { en: string; fr: string }
@@ -159,22 +154,14 @@ export interface ScreeningTest {
 }
 
 /** A user as the administration screens list them (no password hash ever). */
-export interface AdminUser {
-  id: string
-  username: string
-  displayName: string
-  role: Role
-  skills: Record<string, number>
-  queues: string[]
-  capacity: number
-  status: string
+export interface AdminUser extends User {
   disabled: boolean
   disabledAt?: string
 }
 
 export interface ConsentLookup {
   phone: string
-  consents: { program: string; status: 'opted_in' | 'opted_out' | 'unknown'; since?: string }[]
+  consents: { program: string; status: ConsentStatus; since?: string }[]
   events: {
     id: string
     program: string
@@ -205,13 +192,4 @@ export interface ApiKey {
 export interface CreatedApiKey {
   key: string
   apiKey: ApiKey
-}
-
-/** GET /v1/desk/settings, the part listing standard responses. */
-export interface StandardResponse {
-  key: string
-  category: string
-  en?: string
-  fr?: string
-  placeholders: string[]
 }

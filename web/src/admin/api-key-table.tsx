@@ -1,10 +1,9 @@
-import { useState } from 'react'
 import { api } from '../api/client.ts'
 import { format, useText } from '../text/use-text.ts'
-import { Notice } from '../ui/feedback.tsx'
+import { ActionNotice } from '../ui/feedback.tsx'
+import { useAction } from '../ui/use-action.ts'
 import type { ApiKey } from './admin-types.ts'
 import { ConfirmAction } from './confirm-action.tsx'
-import { errorMessage } from './error-message.ts'
 import { formatWhen } from './format-when.ts'
 
 /** Every key (never the secret): scopes, test or live, when made and last used; Revoke. */
@@ -17,21 +16,15 @@ export function ApiKeyTable({
 }) {
   const text = useText()
   const t = text.admin.apiKeys
-  const [failure, setFailure] = useState<string>()
-  const revoke = async (key: ApiKey) => {
-    setFailure(undefined)
-    try {
-      await api.post(`/v1/admin/api-keys/${encodeURIComponent(key.id)}/revoke`)
-      onRevoked()
-    } catch (error) {
-      setFailure(errorMessage(text, error))
-    }
-  }
+  const revoke = useAction(async (key: ApiKey) => {
+    await api.post(`/v1/admin/api-keys/${encodeURIComponent(key.id)}/revoke`)
+    onRevoked()
+  })
   if (keys.length === 0) return <p className="muted">{t.none}</p>
   return (
     <section className="stack" aria-labelledby="api-keys-title">
       <h2 id="api-keys-title">{t.listTitle}</h2>
-      {failure && <Notice tone="error">{failure}</Notice>}
+      <ActionNotice action={revoke} />
       <div className="table-scroll">
         <table>
           <thead>
@@ -71,7 +64,7 @@ export function ApiKeyTable({
                       label={format(t.revoke, { name: key.name })}
                       question={format(t.revokeQuestion, { name: key.name })}
                       confirmLabel={t.revokeConfirm}
-                      onConfirm={() => revoke(key)}
+                      onConfirm={() => revoke.run(key)}
                     />
                   )}
                 </td>

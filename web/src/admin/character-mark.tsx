@@ -1,4 +1,5 @@
 import { format, useText } from '../text/use-text.ts'
+import { codePoint } from '../ui/code-point.ts'
 
 /** Characters that are invisible or look like a plain space, shown by their code instead. */
 const INVISIBLE = /^[\s\u00a0\u200b-\u200f\u202f\u2060\ufeff]$/u
@@ -10,7 +11,7 @@ const INVISIBLE = /^[\s\u00a0\u200b-\u200f\u202f\u2060\ufeff]$/u
  */
 export function CharacterMark({ character }: { character: string }) {
   const text = useText()
-  const code = `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
+  const code = codePoint(character)
   if (INVISIBLE.test(character))
     return (
       <mark className="ucs2-char" title={code}>

@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { useText } from '../text/use-text.ts'
-import type { NamedCode } from './admin-types.ts'
+import type { NamedCode } from '../api/types.ts'
 
 /** A titled two-column table of codes (or ids) and their labels. */
 export function CodeTable({ title, rows }: { title: string; rows: readonly NamedCode[] }) {

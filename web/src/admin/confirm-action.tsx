@@ -16,7 +16,7 @@ export function ConfirmAction({
   label: string
   question: string
   confirmLabel: string
-  onConfirm: () => Promise<void>
+  onConfirm: () => Promise<unknown>
   danger?: boolean
 }) {
   const text = useText()

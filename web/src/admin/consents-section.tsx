@@ -1,32 +1,24 @@
 import { useState, type SyntheticEvent } from 'react'
 import { api } from '../api/client.ts'
 import { useText } from '../text/use-text.ts'
-import { Notice } from '../ui/feedback.tsx'
+import { ActionNotice } from '../ui/feedback.tsx'
+import { useAction } from '../ui/use-action.ts'
 import type { ConsentLookup } from './admin-types.ts'
 import { ConsentResult } from './consent-result.tsx'
-import { errorMessage } from './error-message.ts'
 
 /** Looks up a phone number's consent per program and the events that set it. */
 export function ConsentsSection() {
   const text = useText()
   const t = text.admin.consents
   const [phone, setPhone] = useState('')
-  const [busy, setBusy] = useState(false)
   const [found, setFound] = useState<ConsentLookup>()
-  const [failure, setFailure] = useState<string>()
+  const lookUp = useAction(async () => {
+    setFound(await api.get<ConsentLookup>(`/v1/admin/consents/${encodeURIComponent(phone)}`))
+  })
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault()
-    setBusy(true)
-    setFailure(undefined)
-    try {
-      setFound(await api.get<ConsentLookup>(`/v1/admin/consents/${encodeURIComponent(phone)}`))
-    } catch (error) {
-      setFound(undefined)
-      setFailure(errorMessage(text, error))
-    } finally {
-      setBusy(false)
-    }
+    if (!(await lookUp.run())) setFound(undefined)
   }
 
   return (
@@ -44,11 +36,11 @@ export function ConsentsSection() {
             onChange={(e) => setPhone(e.target.value)}
           />
         </label>
-        <button type="submit" className="button button-primary align-end" disabled={busy}>
+        <button type="submit" className="button button-primary align-end" disabled={lookUp.busy}>
           {t.submit}
         </button>
       </form>
-      {failure && <Notice tone="error">{failure}</Notice>}
+      <ActionNotice action={lookUp} />
       <div aria-live="polite">{found && <ConsentResult found={found} />}</div>
     </div>
   )

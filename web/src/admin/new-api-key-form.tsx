@@ -1,9 +1,9 @@
 import { useState, type SyntheticEvent } from 'react'
 import { api } from '../api/client.ts'
 import { useText } from '../text/use-text.ts'
-import { Notice } from '../ui/feedback.tsx'
+import { ActionNotice } from '../ui/feedback.tsx'
+import { useAction } from '../ui/use-action.ts'
 import type { ApiKeyScope, CreatedApiKey } from './admin-types.ts'
-import { errorMessage } from './error-message.ts'
 
 const SCOPES: readonly ApiKeyScope[] = ['send', 'read', 'admin']
 
@@ -14,39 +14,25 @@ export function NewApiKeyForm({ onCreated }: { onCreated: (created: CreatedApiKe
   const [name, setName] = useState('')
   const [scopes, setScopes] = useState<ApiKeyScope[]>(['send'])
   const [mode, setMode] = useState<'test' | 'live'>('test')
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<string>()
   const toggle = (scope: ApiKeyScope, on: boolean) =>
     setScopes((old) => (on ? [...old, scope] : old.filter((s) => s !== scope)))
 
-  const submit = async (event: SyntheticEvent) => {
+  const create = useAction(async () => {
+    onCreated(
+      await api.post<CreatedApiKey>('/v1/admin/api-keys', { name, scopes, test: mode === 'test' }),
+    )
+    setName('')
+  })
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault()
-    if (scopes.length === 0) {
-      setFailure(t.needScope)
-      return
-    }
-    setBusy(true)
-    setFailure(undefined)
-    try {
-      onCreated(
-        await api.post<CreatedApiKey>('/v1/admin/api-keys', {
-          name,
-          scopes,
-          test: mode === 'test',
-        }),
-      )
-      setName('')
-    } catch (error) {
-      setFailure(errorMessage(text, error))
-    } finally {
-      setBusy(false)
-    }
+    if (scopes.length === 0) create.fail(t.needScope)
+    else void create.run()
   }
 
   return (
-    <form className="panel stack" aria-labelledby="new-key-title" onSubmit={(e) => void submit(e)}>
+    <form className="panel stack" aria-labelledby="new-key-title" onSubmit={submit}>
       <h2 id="new-key-title">{t.createTitle}</h2>
-      {failure && <Notice tone="error">{failure}</Notice>}
+      <ActionNotice action={create} />
       <label className="field narrow-field">
         <span>{t.name}</span>
         <input
@@ -94,7 +80,7 @@ export function NewApiKeyForm({ onCreated }: { onCreated: (created: CreatedApiKe
         </fieldset>
       </div>
       <div>
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" disabled={create.busy}>
           {t.createSubmit}
         </button>
       </div>

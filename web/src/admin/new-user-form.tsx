@@ -1,9 +1,9 @@
 import { useState, type SyntheticEvent } from 'react'
 import { api } from '../api/client.ts'
 import { format, useText } from '../text/use-text.ts'
-import { Notice } from '../ui/feedback.tsx'
+import { ActionNotice } from '../ui/feedback.tsx'
+import { useAction } from '../ui/use-action.ts'
 import type { AdminUser, RoutingConfig } from './admin-types.ts'
-import { errorMessage } from './error-message.ts'
 import { UserSettingsFields, type UserSettings } from './user-settings-fields.tsx'
 
 const BLANK: UserSettings = { displayName: '', role: 'agent', queues: [], skills: {}, capacity: 3 }
@@ -23,30 +23,26 @@ export function NewUserForm({
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [settings, setSettings] = useState(BLANK)
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<string>()
-
-  const submit = async (event: SyntheticEvent) => {
-    event.preventDefault()
-    setBusy(true)
-    setFailure(undefined)
-    try {
+  const add = useAction(
+    async () => {
       const user = await api.post<AdminUser>('/v1/admin/users', {
         username,
         password,
         ...settings,
       })
       onAdded(format(t.added, { name: user.username }))
-    } catch (error) {
-      setFailure(errorMessage(text, error))
-      setBusy(false)
-    }
+    },
+    { keepBusyOnSuccess: true },
+  )
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault()
+    void add.run()
   }
 
   return (
-    <form className="panel stack" aria-labelledby="new-user-title" onSubmit={(e) => void submit(e)}>
+    <form className="panel stack" aria-labelledby="new-user-title" onSubmit={submit}>
       <h2 id="new-user-title">{t.addTitle}</h2>
-      {failure && <Notice tone="error">{failure}</Notice>}
+      <ActionNotice action={add} />
       <div className="row">
         <label className="field">
           <span>{t.fields.username}</span>
@@ -75,7 +71,7 @@ export function NewUserForm({
       </p>
       <UserSettingsFields value={settings} onChange={setSettings} options={options} />
       <div className="row">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" disabled={add.busy}>
           {t.addSubmit}
         </button>
         <button type="button" className="button" onClick={onCancel}>

@@ -1,8 +1,8 @@
 import { useState, type SyntheticEvent } from 'react'
 import { api } from '../api/client.ts'
 import { format, useText } from '../text/use-text.ts'
-import { Notice } from '../ui/feedback.tsx'
-import { errorMessage } from './error-message.ts'
+import { ActionNotice } from '../ui/feedback.tsx'
+import { useAction } from '../ui/use-action.ts'
 
 /** Sets a new password for someone who lost theirs; their sessions end. */
 export function PasswordResetForm({
@@ -17,26 +17,19 @@ export function PasswordResetForm({
   const text = useText()
   const t = text.admin.users
   const [password, setPassword] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<string>()
-  const submit = async (event: SyntheticEvent) => {
+  const reset = useAction(async () => {
+    await api.post(path, { password })
+    setPassword('')
+    onReset(format(t.passwordReset, { name: username }))
+  })
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault()
-    setBusy(true)
-    setFailure(undefined)
-    try {
-      await api.post(path, { password })
-      setPassword('')
-      onReset(format(t.passwordReset, { name: username }))
-    } catch (error) {
-      setFailure(errorMessage(text, error))
-    } finally {
-      setBusy(false)
-    }
+    void reset.run()
   }
   return (
-    <form className="stack" aria-labelledby="reset-password-title" onSubmit={(e) => void submit(e)}>
+    <form className="stack" aria-labelledby="reset-password-title" onSubmit={submit}>
       <h3 id="reset-password-title">{t.resetTitle}</h3>
-      {failure && <Notice tone="error">{failure}</Notice>}
+      <ActionNotice action={reset} />
       <div className="row">
         <label className="field">
           <span>{t.fields.newPassword}</span>
@@ -49,7 +42,7 @@ export function PasswordResetForm({
             onChange={(e) => setPassword(e.target.value)}
           />
         </label>
-        <button type="submit" className="button align-end" disabled={busy}>
+        <button type="submit" className="button align-end" disabled={reset.busy}>
           {t.resetSubmit}
         </button>
       </div>

@@ -1,5 +1,5 @@
 import { format, useText } from '../text/use-text.ts'
-import { errorMessage } from './error-message.ts'
+import { errorMessage } from '../ui/error-message.ts'
 import { useServerPreview } from './use-server-preview.ts'
 
 /**

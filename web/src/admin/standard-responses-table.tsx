@@ -1,5 +1,5 @@
 import { useText } from '../text/use-text.ts'
-import type { StandardResponse } from './admin-types.ts'
+import type { StandardResponse } from '../api/types.ts'
 
 /** The approved templates agents may reply with, English and French side by side. */
 export function StandardResponsesTable({ responses }: { responses: readonly StandardResponse[] }) {

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { format, useText } from '../text/use-text.ts'
-import { AppLink } from './app-link.tsx'
+import { AppLink } from '../ui/app-link.tsx'
 import type { Template } from './admin-types.ts'
 import { SampleValues, useSampleValues } from './sample-values.tsx'
 import { StatusBadge } from './status-badge.tsx'

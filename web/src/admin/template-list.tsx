@@ -1,6 +1,6 @@
 import { format, useText } from '../text/use-text.ts'
 import { Notice } from '../ui/feedback.tsx'
-import { AppLink } from './app-link.tsx'
+import { AppLink } from '../ui/app-link.tsx'
 import type { Template } from './admin-types.ts'
 import { StatusBadge } from './status-badge.tsx'
 

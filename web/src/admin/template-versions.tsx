@@ -1,10 +1,9 @@
-import { useState } from 'react'
 import { api } from '../api/client.ts'
 import { format, useText } from '../text/use-text.ts'
-import { Notice } from '../ui/feedback.tsx'
+import { ActionNotice } from '../ui/feedback.tsx'
+import { useAction } from '../ui/use-action.ts'
 import type { TemplateVersion } from './admin-types.ts'
 import { ConfirmAction } from './confirm-action.tsx'
-import { errorMessage } from './error-message.ts'
 import { formatWhen } from './format-when.ts'
 import { StatusBadge } from './status-badge.tsx'
 
@@ -24,24 +23,17 @@ export function TemplateVersions({
 }) {
   const text = useText()
   const t = text.admin.templates
-  const [outcome, setOutcome] = useState<{ tone: 'success' | 'error'; message: string }>()
-
-  const approve = async (version: number) => {
-    setOutcome(undefined)
-    try {
-      const path = `/v1/admin/templates/${encodeURIComponent(templateKey)}/versions/${String(version)}/approve`
-      await api.post(path)
-      setOutcome({ tone: 'success', message: format(t.approved, { n: version }) })
-      onApproved()
-    } catch (error) {
-      setOutcome({ tone: 'error', message: errorMessage(text, error) })
-    }
-  }
+  const approve = useAction(async (version: number) => {
+    const path = `/v1/admin/templates/${encodeURIComponent(templateKey)}/versions/${String(version)}/approve`
+    await api.post(path)
+    onApproved()
+    return format(t.approved, { n: version })
+  })
 
   return (
     <section className="stack" aria-labelledby="template-versions-title">
       <h2 id="template-versions-title">{t.versionsTitle}</h2>
-      {outcome && <Notice tone={outcome.tone}>{outcome.message}</Notice>}
+      <ActionNotice action={approve} />
       <div className="table-scroll">
         <table>
           <thead>
@@ -85,7 +77,7 @@ export function TemplateVersions({
                       label={format(t.approveVersion, { n: v.version })}
                       question={format(t.approveQuestion, { n: v.version, key: templateKey })}
                       confirmLabel={t.approve}
-                      onConfirm={() => approve(v.version)}
+                      onConfirm={() => approve.run(v.version)}
                     />
                   )}
                 </td>

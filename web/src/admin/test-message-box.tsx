@@ -1,9 +1,9 @@
 import { useState, type SyntheticEvent } from 'react'
 import { api } from '../api/client.ts'
 import { useText } from '../text/use-text.ts'
-import { Notice } from '../ui/feedback.tsx'
+import { ActionNotice } from '../ui/feedback.tsx'
+import { useAction } from '../ui/use-action.ts'
 import type { ScreeningTest } from './admin-types.ts'
-import { errorMessage } from './error-message.ts'
 import { ScreeningResult } from './screening-result.tsx'
 
 /** A fictional mobile number (555-01xx is reserved for fiction). */
@@ -25,29 +25,22 @@ export function TestMessageBox({
   const [message, setMessage] = useState('')
   const [from, setFrom] = useState(SAMPLE_FROM)
   const [to, setTo] = useState(senders[0]?.number ?? '')
-  const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<ScreeningTest>()
-  const [failure, setFailure] = useState<string>()
+  const test = useAction(async () => {
+    const answer = await api.post<ScreeningTest>('/v1/admin/screening/test', {
+      text: message,
+      from,
+      to,
+    })
+    setResult(answer)
+    onTested(answer.screening.rule)
+  })
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault()
-    setBusy(true)
-    setFailure(undefined)
-    try {
-      const answer = await api.post<ScreeningTest>('/v1/admin/screening/test', {
-        text: message,
-        from,
-        to,
-      })
-      setResult(answer)
-      onTested(answer.screening.rule)
-    } catch (error) {
-      setResult(undefined)
-      onTested(undefined)
-      setFailure(errorMessage(text, error))
-    } finally {
-      setBusy(false)
-    }
+    if (await test.run()) return
+    setResult(undefined)
+    onTested(undefined)
   }
 
   return (
@@ -86,12 +79,12 @@ export function TestMessageBox({
           </label>
         </div>
         <div>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t.testing : t.submit}
+          <button type="submit" className="button button-primary" disabled={test.busy}>
+            {test.busy ? t.testing : t.submit}
           </button>
         </div>
       </form>
-      {failure && <Notice tone="error">{failure}</Notice>}
+      <ActionNotice action={test} />
       <div aria-live="polite">{result && <ScreeningResult result={result} />}</div>
     </section>
   )

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react'
 import { api } from '../api/client.ts'
 import { format, useText } from '../text/use-text.ts'
-import { Notice } from '../ui/feedback.tsx'
+import { ActionNotice } from '../ui/feedback.tsx'
+import { useAction } from '../ui/use-action.ts'
 import type { AdminUser, RoutingConfig } from './admin-types.ts'
 import { ConfirmAction } from './confirm-action.tsx'
-import { errorMessage } from './error-message.ts'
 import { PasswordResetForm } from './password-reset-form.tsx'
 import { UserSettingsFields, type UserSettings } from './user-settings-fields.tsx'
 
@@ -34,26 +34,16 @@ export function UserEditPanel({
     heading.current?.focus()
     heading.current?.scrollIntoView({ block: 'nearest' })
   }, [])
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<string>()
   const path = `/v1/admin/users/${encodeURIComponent(user.id)}`
   const { disabled } = user
 
-  const act = async (change: () => Promise<unknown>, message: string) => {
-    setBusy(true)
-    setFailure(undefined)
-    try {
-      await change()
-      onChanged(message)
-    } catch (error) {
-      setFailure(errorMessage(text, error))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const edit = useAction(async (change: () => Promise<unknown>, message: string) => {
+    await change()
+    onChanged(message)
+  })
   const save = (event: SyntheticEvent) => {
     event.preventDefault()
-    void act(() => api.patch(path, settings), format(t.saved, { name: user.username }))
+    void edit.run(() => api.patch(path, settings), format(t.saved, { name: user.username }))
   }
 
   return (
@@ -66,11 +56,11 @@ export function UserEditPanel({
           {text.actions.close}
         </button>
       </div>
-      {failure && <Notice tone="error">{failure}</Notice>}
+      <ActionNotice action={edit} />
       <form className="stack" onSubmit={save}>
         <UserSettingsFields value={settings} onChange={setSettings} options={options} />
         <div>
-          <button type="submit" className="button button-primary" disabled={busy}>
+          <button type="submit" className="button button-primary" disabled={edit.busy}>
             {text.actions.save}
           </button>
         </div>
@@ -85,9 +75,9 @@ export function UserEditPanel({
           <button
             type="button"
             className="button"
-            disabled={busy}
+            disabled={edit.busy}
             onClick={() =>
-              void act(
+              void edit.run(
                 () => api.patch(path, { disabled: false }),
                 format(t.enabled, { name: user.username }),
               )
@@ -102,7 +92,7 @@ export function UserEditPanel({
             question={format(t.disableQuestion, { name: user.username })}
             confirmLabel={t.disableConfirm}
             onConfirm={() =>
-              act(
+              edit.run(
                 () => api.patch(path, { disabled: true }),
                 format(t.disabledDone, { name: user.username }),
               )

@@ -2,7 +2,9 @@ import { useId, useState, type KeyboardEvent, type SyntheticEvent } from 'react'
 import { api } from '../api/client.ts'
 import { format, useText } from '../text/use-text.ts'
 import { Notice } from '../ui/feedback.tsx'
-import { MAX_REPLY_LENGTH, type SentReply, type StandardResponse } from './desk-types.ts'
+import { useAction } from '../ui/use-action.ts'
+import type { StandardResponse } from '../api/types.ts'
+import { MAX_REPLY_LENGTH, type SentReply } from './desk-types.ts'
 import { SegmentCounter } from './segment-counter.tsx'
 import { StandardResponsePicker } from './standard-response-picker.tsx'
 
@@ -29,8 +31,6 @@ export function Composer({
   const t = text.desk.composer
   const ids = useId()
   const [draft, setDraft] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [outcome, setOutcome] = useState<{ tone: 'success' | 'error'; message: string }>()
   const [picking, setPicking] = useState(false)
   // the text box comes back when the picker closes: focus returns to it
   const [returning, setReturning] = useState(false)
@@ -40,32 +40,23 @@ export function Composer({
   }
   const tooLong = draft.length > MAX_REPLY_LENGTH
 
-  const post = async (body: unknown): Promise<boolean> => {
-    setBusy(true)
-    setOutcome(undefined)
-    try {
+  const send = useAction(
+    async (body: unknown) => {
       const sent = await api.post<SentReply>(`/v1/conversations/${conversationId}/messages`, body)
       const c = text.desk.counter
       const segments =
         sent.segments === 1 ? c.segmentsOne : format(c.segmentsMany, { n: sent.segments })
-      setOutcome({ tone: 'success', message: format(t.sent, { segments }) })
       onSent()
-      return true
-    } catch (error) {
-      setOutcome({
-        tone: 'error',
-        message: format(t.sendFailed, { message: (error as Error).message }),
-      })
-      return false
-    } finally {
-      setBusy(false)
-    }
-  }
+      return format(t.sent, { segments })
+    },
+    { describe: t.sendFailed },
+  )
+  const { busy, failure, done } = send
 
   const sendDraft = async (event?: SyntheticEvent) => {
     event?.preventDefault()
     if (busy || draft.trim() === '' || tooLong) return
-    if (await post({ text: draft })) setDraft('')
+    if (await send.run({ text: draft })) setDraft('')
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -84,7 +75,7 @@ export function Composer({
           preferredLanguage={preferredLanguage}
           onClose={closePicker}
           onSend={async (reply) => {
-            if (await post(reply)) closePicker()
+            if (await send.run(reply)) closePicker()
           }}
         />
       ) : (
@@ -105,7 +96,7 @@ export function Composer({
           {tooLong && (
             <Notice tone="warning">{format(t.tooLong, { max: MAX_REPLY_LENGTH })}</Notice>
           )}
-          {outcome?.tone === 'error' && <Notice tone="error">{outcome.message}</Notice>}
+          {failure && <Notice tone="error">{failure}</Notice>}
           <div className="row">
             <button
               type="submit"
@@ -120,9 +111,9 @@ export function Composer({
           </div>
         </form>
       )}
-      {picking && outcome?.tone === 'error' && <Notice tone="error">{outcome.message}</Notice>}
+      {picking && failure && <Notice tone="error">{failure}</Notice>}
       <span className="composer-sent muted" role="status">
-        {outcome?.tone === 'success' ? outcome.message : ''}
+        {done ?? ''}
       </span>
     </div>
   )

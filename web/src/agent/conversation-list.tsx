@@ -1,7 +1,8 @@
 import { format, useText } from '../text/use-text.ts'
 import { formatDuration } from '../ui/format-duration.ts'
 import { useNow } from '../ui/use-now.ts'
-import type { ConversationSummary, Desk } from './desk-types.ts'
+import type { ConversationSummary } from '../api/types.ts'
+import type { Desk } from './desk-types.ts'
 
 type Section = 'offered' | 'active' | 'ended' | 'waiting'
 

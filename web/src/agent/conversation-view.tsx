@@ -1,9 +1,11 @@
 import { useState } from 'react'
 import { api } from '../api/client.ts'
 import { format, useText } from '../text/use-text.ts'
-import { LoadGate, Notice } from '../ui/feedback.tsx'
+import { ActionNotice, LoadGate, Notice } from '../ui/feedback.tsx'
+import { useAction } from '../ui/use-action.ts'
 import type { Loaded } from '../ui/use-load.ts'
-import type { CustomerPanelData, DeskSettings, Transcript } from './desk-types.ts'
+import type { Transcript } from '../api/types.ts'
+import type { CustomerPanelData, DeskSettings } from './desk-types.ts'
 import { Composer } from './composer.tsx'
 import { formatTime } from './format-time.ts'
 import { TranscriptView } from './transcript-view.tsx'
@@ -42,23 +44,22 @@ export function ConversationView({
   const text = useText()
   const t = text.desk.conversation
   const [transferring, setTransferring] = useState(false)
-  const [failure, setFailure] = useState<string>()
   const [focusWrapUp, setFocusWrapUp] = useState(false)
   const data = transcript.state === 'ready' ? transcript.data : undefined
   const c = data?.conversation
   const mine = c?.agentId === settings.me.id
   const queue = settings.queues.find((q) => q.id === c?.queueId)
 
-  const end = async () => {
-    if (!c) return
-    setFailure(undefined)
-    try {
-      await api.post(`/v1/conversations/${c.id}/end`)
+  const ending = useAction(
+    async (id: string) => {
+      await api.post(`/v1/conversations/${id}/end`)
       transcript.reload()
       onChanged()
-    } catch (error) {
-      setFailure(format(t.endFailed, { message: (error as Error).message }))
-    }
+    },
+    { describe: t.endFailed },
+  )
+  const end = async () => {
+    if (c) await ending.run(c.id)
   }
 
   useShortcut('KeyW', () => {
@@ -108,7 +109,7 @@ export function ConversationView({
               </div>
             )}
           </header>
-          {failure && <Notice tone="error">{failure}</Notice>}
+          <ActionNotice action={ending} />
           <TranscriptView messages={messages} events={events} meId={settings.me.id} />
           {mine && conversation.status === 'active' && (
             <Composer

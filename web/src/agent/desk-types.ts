@@ -1,69 +1,17 @@
 /** Shapes of the desk API's answers (README "Conversations"; /openapi.json has every field). */
 
-import type { AgentStatus, Role } from '../api/types.ts'
-
-export type ConversationStatus =
-  'waiting' | 'offered' | 'active' | 'ended' | 'wrapped_up' | 'closed'
-
-/** One conversation as GET /v1/conversations lists it. */
-export interface ConversationSummary {
-  id: string
-  status: ConversationStatus
-  queueId?: string
-  agentId?: string
-  customerNumber: string
-  ourNumber: string
-  program?: string
-  category?: string
-  priority: number
-  flagged: boolean
-  openedAt: number
-  acceptedAt?: number
-  endedAt?: number
-}
+import type {
+  ConsentStatus,
+  ConversationSummary,
+  NamedCode,
+  StandardResponse,
+  User,
+} from '../api/types.ts'
 
 /** GET /v1/conversations: what I hold, and what waits in my queues. */
 export interface Desk {
   mine: ConversationSummary[]
   waiting: ConversationSummary[]
-}
-
-export interface ConversationEvent {
-  id: string
-  type: string
-  agentId?: string
-  queueId?: string
-  data?: Record<string, unknown>
-  occurredAt: number
-}
-
-export interface TranscriptMessage {
-  id: string
-  direction: 'inbound' | 'outbound'
-  from: string
-  to: string
-  /** As stored: personal information is already masked. */
-  body: string
-  status: string
-  segments: number
-  createdAt: number
-}
-
-/** GET /v1/conversations/:id */
-export interface Transcript {
-  conversation: ConversationSummary
-  events: ConversationEvent[]
-  messages: TranscriptMessage[]
-}
-
-type NamedCode = { code: string; label: string }
-
-export interface StandardResponse {
-  key: string
-  category: string
-  en?: string
-  fr?: string
-  placeholders: string[]
 }
 
 /** GET /v1/desk/settings */
@@ -74,22 +22,9 @@ export interface DeskSettings {
   queues: { id: string; name: string; dispositions: string[]; serviceLevelSeconds: number }[]
   skills: { id: string; name: string }[]
   standardResponses: StandardResponse[]
-  me: {
-    id: string
-    username: string
-    displayName: string
-    role: Role
-    status: AgentStatus
-    reason?: string
-    statusSince: number
-    capacity: number
-    queues: string[]
-    skills: Record<string, number>
-  }
+  me: User & { reason?: string; statusSince: number }
   mayRevealMasked: boolean
 }
-
-export type ConsentStatus = 'opted_in' | 'opted_out' | 'unknown'
 
 /** GET /v1/conversations/:id/customer */
 export interface CustomerPanelData {

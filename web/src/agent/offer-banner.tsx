@@ -1,11 +1,11 @@
-import { useState } from 'react'
 import { api } from '../api/client.ts'
 import { format, useText } from '../text/use-text.ts'
-import { Notice } from '../ui/feedback.tsx'
+import { ActionNotice } from '../ui/feedback.tsx'
+import { useAction } from '../ui/use-action.ts'
 import { formatDuration } from '../ui/format-duration.ts'
 import { useNow } from '../ui/use-now.ts'
 import { useLoad } from '../ui/use-load.ts'
-import type { ConversationSummary, Transcript } from './desk-types.ts'
+import type { ConversationSummary, Transcript } from '../api/types.ts'
 import { useShortcut } from './use-shortcut.ts'
 
 /** What the banner tells about an offer: its last text, a transfer note, when it lapses. */
@@ -42,24 +42,17 @@ export function OfferBanner({
   const now = useNow()
   const t = text.desk.offer
   const offer = offers[0]
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<string>()
   const transcript = useLoad(
     () =>
       offer ? api.get<Transcript>(`/v1/conversations/${offer.id}`) : Promise.resolve(undefined),
     [offer?.id],
   )
-  const act = async (action: (id: string) => Promise<void>) => {
-    if (!offer || busy) return
-    setBusy(true)
-    setFailure(undefined)
-    try {
-      await action(offer.id)
-    } catch (error) {
-      setFailure(format(t.failed, { message: (error as Error).message }))
-    } finally {
-      setBusy(false)
-    }
+  const respond = useAction((answer: (id: string) => Promise<void>, id: string) => answer(id), {
+    describe: t.failed,
+  })
+  const act = async (answer: (id: string) => Promise<void>) => {
+    if (!offer || respond.busy) return
+    await respond.run(answer, offer.id)
   }
   useShortcut('KeyA', () => void act(onAccept))
 
@@ -89,13 +82,13 @@ export function OfferBanner({
         {offers.length > 1 && (
           <p className="muted">{format(t.more, { count: offers.length - 1 })}</p>
         )}
-        {failure && <Notice tone="error">{failure}</Notice>}
+        <ActionNotice action={respond} />
       </div>
       <div className="desk-offer-actions">
         <button
           type="button"
           className="button button-primary"
-          disabled={busy}
+          disabled={respond.busy}
           aria-keyshortcuts="Alt+A"
           onClick={() => void act(onAccept)}
         >
@@ -105,7 +98,7 @@ export function OfferBanner({
           <button
             type="button"
             className="button"
-            disabled={busy}
+            disabled={respond.busy}
             onClick={() => void act(onDecline)}
           >
             {t.decline}

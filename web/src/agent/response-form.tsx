@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react'
 import { previewBody } from '../../../src/domain/templates/preview-body.ts'
 import { format, useText } from '../text/use-text.ts'
-import type { StandardResponse } from './desk-types.ts'
+import type { StandardResponse } from '../api/types.ts'
 import { SegmentCounter } from './segment-counter.tsx'
 
 type Language = 'en' | 'fr'

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { api } from '../api/client.ts'
 import { format, useText } from '../text/use-text.ts'
+import { useAction } from '../ui/use-action.ts'
 
 /**
  * A captured value, masked; people allowed to (supervisors, admins) may reveal it, and the
@@ -20,20 +21,16 @@ export function RevealValue({
   const text = useText()
   const t = text.desk.customer
   const [value, setValue] = useState<string>()
-  const [failure, setFailure] = useState<string>()
-
-  const reveal = async () => {
-    setFailure(undefined)
-    try {
+  const reveal = useAction(
+    async () => {
       const revealed = await api.post<{ value: string }>(
         `/v1/conversations/${conversationId}/reveal`,
         { attribute },
       )
       setValue(revealed.value)
-    } catch (error) {
-      setFailure(format(t.revealFailed, { message: (error as Error).message }))
-    }
-  }
+    },
+    { describe: t.revealFailed },
+  )
 
   if (value !== undefined)
     return (
@@ -49,14 +46,14 @@ export function RevealValue({
           type="button"
           className="button button-small"
           aria-label={format(t.revealLabel, { attribute })}
-          onClick={() => void reveal()}
+          onClick={() => void reveal.run()}
         >
           {t.reveal}
         </button>
       )}
-      {failure && (
+      {reveal.failure && (
         <small className="notice-inline" role="alert">
-          {failure}
+          {reveal.failure}
         </small>
       )}
     </>

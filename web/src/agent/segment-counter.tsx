@@ -4,11 +4,12 @@ import {
   type Ucs2Occurrence,
 } from '../../../src/domain/segments/forcing-ucs2-characters.ts'
 import { format, useText } from '../text/use-text.ts'
+import { codePoint } from '../ui/code-point.ts'
 
 /** A character as shown in the list: invisible ones (a no-break space…) by their code point. */
 function visible(character: string): string {
   if (!/^\s$/u.test(character)) return character
-  return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
+  return codePoint(character)
 }
 
 /**

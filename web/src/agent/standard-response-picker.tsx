@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useText } from '../text/use-text.ts'
-import type { StandardResponse } from './desk-types.ts'
+import type { StandardResponse } from '../api/types.ts'
 import { ResponseForm, type StandardReply } from './response-form.tsx'
 
 function matches(response: StandardResponse, query: string): boolean {

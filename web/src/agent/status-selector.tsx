@@ -1,7 +1,7 @@
-import { useState } from 'react'
 import { api } from '../api/client.ts'
 import { format, useText } from '../text/use-text.ts'
-import { Notice } from '../ui/feedback.tsx'
+import { ActionNotice } from '../ui/feedback.tsx'
+import { useAction } from '../ui/use-action.ts'
 import { formatDuration } from '../ui/format-duration.ts'
 import { useNow } from '../ui/use-now.ts'
 import type { DeskSettings } from './desk-types.ts'
@@ -29,27 +29,24 @@ export function StatusSelector({
   const now = useNow()
   const t = text.desk.status
   const { me } = settings
-  const [failure, setFailure] = useState<string>()
   const busy = me.status === 'busy' || (me.status === 'available' && activeCount >= me.capacity)
   const systemReason = settings.systemNotReadyReasons.find((r) => r.code === me.reason)
 
-  const change = async (choice: string) => {
-    setFailure(undefined)
-    const [status, reason] = choice.split(':')
-    try {
+  const change = useAction(
+    async (choice: string) => {
+      const [status, reason] = choice.split(':')
       await api.put('/v1/agents/me/status', reason ? { status, reason } : { status })
       onChanged()
-    } catch (error) {
-      setFailure(format(t.changeFailed, { message: (error as Error).message }))
-    }
-  }
+    },
+    { describe: t.changeFailed },
+  )
 
   const shown = busy ? 'busy' : me.status
   return (
     <div className="desk-status">
       <label className="field">
         <span>{t.label}</span>
-        <select value={choiceOf(me)} onChange={(e) => void change(e.target.value)}>
+        <select value={choiceOf(me)} onChange={(e) => void change.run(e.target.value)}>
           <option value="available">{text.statuses.available}</option>
           {settings.notReadyReasons.map((r) => (
             <option key={r.code} value={`not_ready:${r.code}`}>
@@ -72,7 +69,7 @@ export function StatusSelector({
             : format(t.since, { time: formatDuration(now - me.statusSince) })}
         </span>
       </p>
-      {failure && <Notice tone="error">{failure}</Notice>}
+      <ActionNotice action={change} />
     </div>
   )
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { format, useText } from '../text/use-text.ts'
-import type { ConversationEvent, TranscriptMessage } from './desk-types.ts'
+import type { ConversationEvent, TranscriptMessage } from '../api/types.ts'
 import { formatTime } from './format-time.ts'
 
 type Entry =

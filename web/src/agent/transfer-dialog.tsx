@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react'
 import { api } from '../api/client.ts'
-import { format, useText } from '../text/use-text.ts'
-import { Notice } from '../ui/feedback.tsx'
+import { useText } from '../text/use-text.ts'
+import { ActionNotice } from '../ui/feedback.tsx'
+import { useAction } from '../ui/use-action.ts'
 
 /**
  * Hands the conversation to an agent (by username) or to a queue, with a note for whoever
@@ -28,8 +29,6 @@ export function TransferDialog({
   const [agent, setAgent] = useState('')
   const [queue, setQueue] = useState(queues.find((q) => q.id !== currentQueue)?.id ?? '')
   const [note, setNote] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<string>()
 
   useEffect(() => {
     const element = dialog.current
@@ -38,23 +37,22 @@ export function TransferDialog({
     if (element && !element.open) element.showModal()
   }, [])
 
-  const submit = async (event: SyntheticEvent) => {
-    event.preventDefault()
-    setBusy(true)
-    setFailure(undefined)
-    const to = target === 'agent' ? { toAgent: agent.trim() } : { toQueue: queue }
-    try {
+  const transfer = useAction(
+    async () => {
+      const to = target === 'agent' ? { toAgent: agent.trim() } : { toQueue: queue }
       await api.post(`/v1/conversations/${conversationId}/transfer`, { ...to, note: note.trim() })
       onTransferred()
-    } catch (error) {
-      setFailure(format(t.failed, { message: (error as Error).message }))
-      setBusy(false)
-    }
+    },
+    { describe: t.failed, keepBusyOnSuccess: true },
+  )
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault()
+    void transfer.run()
   }
 
   return (
     <dialog ref={dialog} className="desk-dialog" aria-labelledby={`${ids}-title`} onClose={onClose}>
-      <form className="stack" onSubmit={(e) => void submit(e)}>
+      <form className="stack" onSubmit={submit}>
         <h2 id={`${ids}-title`}>{t.title}</h2>
         <fieldset className="row">
           <legend>{t.to}</legend>
@@ -112,9 +110,9 @@ export function TransferDialog({
             onChange={(e) => setNote(e.target.value)}
           />
         </label>
-        {failure && <Notice tone="error">{failure}</Notice>}
+        <ActionNotice action={transfer} />
         <div className="row">
-          <button type="submit" className="button button-primary" disabled={busy}>
+          <button type="submit" className="button button-primary" disabled={transfer.busy}>
             {t.submit}
           </button>
           <button type="button" className="button" onClick={onClose}>

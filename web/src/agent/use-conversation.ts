@@ -2,7 +2,8 @@ import { useEffect } from 'react'
 import { api } from '../api/client.ts'
 import { useLiveEvents } from '../shell/live-events-context.tsx'
 import { useLoad, type Loaded } from '../ui/use-load.ts'
-import type { CustomerPanelData, Transcript } from './desk-types.ts'
+import type { Transcript } from '../api/types.ts'
+import type { CustomerPanelData } from './desk-types.ts'
 import { useCoalesced } from './use-desk.ts'
 
 /** Delivery statuses that will still change: the transcript is re-read until they settle. */

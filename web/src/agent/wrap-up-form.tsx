@@ -1,7 +1,8 @@
 import { useId, useState, type SyntheticEvent } from 'react'
 import { api } from '../api/client.ts'
-import { format, useText } from '../text/use-text.ts'
-import { Notice } from '../ui/feedback.tsx'
+import { useText } from '../text/use-text.ts'
+import { ActionNotice } from '../ui/feedback.tsx'
+import { useAction } from '../ui/use-action.ts'
 
 /**
  * Closes my ended conversation with one of its queue's disposition codes (required) and an
@@ -23,31 +24,23 @@ export function WrapUpForm({
   const ids = useId()
   const [disposition, setDisposition] = useState('')
   const [note, setNote] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<string>()
-
-  const submit = async (event: SyntheticEvent) => {
-    event.preventDefault()
-    setBusy(true)
-    setFailure(undefined)
-    try {
+  const wrapUp = useAction(
+    async () => {
       await api.post(`/v1/conversations/${conversationId}/wrap-up`, {
         disposition,
         ...(note.trim() ? { note: note.trim() } : {}),
       })
       onWrappedUp()
-    } catch (error) {
-      setFailure(format(t.failed, { message: (error as Error).message }))
-      setBusy(false)
-    }
+    },
+    { describe: t.failed, keepBusyOnSuccess: true },
+  )
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault()
+    void wrapUp.run()
   }
 
   return (
-    <form
-      className="panel stack wrap-up"
-      aria-labelledby={`${ids}-title`}
-      onSubmit={(e) => void submit(e)}
-    >
+    <form className="panel stack wrap-up" aria-labelledby={`${ids}-title`} onSubmit={submit}>
       <h3 id={`${ids}-title`}>{t.title}</h3>
       <label className="field">
         <span>{t.disposition}</span>
@@ -70,9 +63,9 @@ export function WrapUpForm({
         <span>{t.note}</span>
         <textarea value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
       </label>
-      {failure && <Notice tone="error">{failure}</Notice>}
+      <ActionNotice action={wrapUp} />
       <div>
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" disabled={wrapUp.busy}>
           {t.submit}
         </button>
       </div>

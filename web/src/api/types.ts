@@ -41,3 +41,71 @@ export type LiveEvent =
       reason?: string
       occurredAt: number
     }
+
+/** A code with the label people see (not-ready reasons, dispositions). */
+export interface NamedCode {
+  code: string
+  label: string
+}
+
+export type ConsentStatus = 'opted_in' | 'opted_out' | 'unknown'
+
+export type ConversationStatus =
+  'waiting' | 'offered' | 'active' | 'ended' | 'wrapped_up' | 'closed'
+
+/** One conversation as GET /v1/conversations and the boards list it. */
+export interface ConversationSummary {
+  id: string
+  status: ConversationStatus
+  queueId?: string
+  agentId?: string
+  customerNumber: string
+  ourNumber: string
+  program?: string
+  category?: string
+  priority: number
+  flagged: boolean
+  attributes: Record<string, unknown>
+  openedAt: number
+  acceptedAt?: number
+  endedAt?: number
+  closedAt?: number
+  closeReason?: string
+}
+
+export interface ConversationEvent {
+  id: string
+  type: string
+  agentId?: string
+  queueId?: string
+  data?: Record<string, unknown>
+  occurredAt: number
+}
+
+export interface TranscriptMessage {
+  id: string
+  direction: 'inbound' | 'outbound'
+  from: string
+  to: string
+  /** As stored: personal information is already masked. */
+  body: string
+  status: string
+  segments: number
+  createdAt: number
+}
+
+/** GET /v1/conversations/:id */
+export interface Transcript {
+  conversation: ConversationSummary
+  events: ConversationEvent[]
+  messages: TranscriptMessage[]
+}
+
+/** A standard response, as GET /v1/desk/settings and the administration list it. */
+export interface StandardResponse {
+  key: string
+  category: string
+  en?: string
+  fr?: string
+  placeholders: string[]
+}

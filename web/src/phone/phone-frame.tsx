@@ -2,13 +2,12 @@ import { useState } from 'react'
 import { ApiError } from '../api/api-error.ts'
 import { api } from '../api/client.ts'
 import { format, useText } from '../text/use-text.ts'
+import { errorText } from '../ui/error-message.ts'
 import { Notice } from '../ui/feedback.tsx'
 import { PhoneComposer } from './phone-composer.tsx'
 import { PhoneThreadView } from './phone-thread.tsx'
 import { peerOf } from './phone-types.ts'
 import { usePhoneThread } from './use-phone-thread.ts'
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 /**
  * The simulated phone: its thread with the chosen number of ours (polled, so replies and
@@ -42,7 +41,7 @@ export function PhoneFrame({
       thread.reload()
       return true
     } catch (error) {
-      setFailure(messageOf(error))
+      setFailure(errorText(error))
       return false
     }
   }
@@ -69,7 +68,7 @@ export function PhoneFrame({
         </p>
       </header>
       {thread.state === 'failed' && (
-        <Notice tone="error">{invalid ? thread.error.message : messageOf(thread.error)}</Notice>
+        <Notice tone="error">{invalid ? thread.error.message : errorText(thread.error)}</Notice>
       )}
       {others.size > 0 && (
         <div className="row small phone-others">

@@ -2,7 +2,7 @@ import { useState, type SyntheticEvent } from 'react'
 import { api } from '../api/client.ts'
 import { format, useText } from '../text/use-text.ts'
 import type { BoardAgent, SupervisorSettings } from './board-types.ts'
-import { runAction, type ActionOutcome } from './row-action.ts'
+import { useRowAction, type ActionOutcome } from './row-action.ts'
 import { reasonLabel } from './supervisor-data.ts'
 
 type Settable = 'available' | 'not_ready' | 'offline'
@@ -27,25 +27,22 @@ export function AgentStatusForm({
       ? (agent.reason ?? '')
       : (settings.notReadyReasons[0]?.code ?? ''),
   )
-  const [busy, setBusy] = useState(false)
+  const apply = useRowAction(onDone)
   const unchanged = status === agent.status && (status !== 'not_ready' || reason === agent.reason)
-  const submit = async (event: SyntheticEvent) => {
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault()
-    setBusy(true)
     const body = status === 'not_ready' ? { status, reason } : { status }
     const label =
       status === 'not_ready'
         ? `${text.statuses.not_ready} (${reasonLabel(settings, reason)})`
         : text.statuses[status]
-    await runAction(
+    void apply.run(
       () => api.put(`/v1/agents/${agent.id}/status`, body),
       format(t.changed, { name: agent.displayName, status: label }),
-      onDone,
     )
-    setBusy(false)
   }
   return (
-    <form className="sv-row-action" onSubmit={(e) => void submit(e)}>
+    <form className="sv-row-action" onSubmit={submit}>
       <select
         aria-label={format(t.newStatus, { name: agent.displayName })}
         value={status}
@@ -73,7 +70,7 @@ export function AgentStatusForm({
       <button
         type="submit"
         className="button"
-        disabled={busy || unchanged}
+        disabled={apply.busy || unchanged}
         aria-label={format(t.applyFor, { name: agent.displayName })}
       >
         {t.apply}

@@ -1,8 +1,9 @@
 import { useState, type SyntheticEvent } from 'react'
 import { api } from '../api/client.ts'
 import { format, useText } from '../text/use-text.ts'
-import type { BoardAgent, ConversationSummary } from './board-types.ts'
-import { runAction, type ActionOutcome } from './row-action.ts'
+import type { ConversationSummary } from '../api/types.ts'
+import type { BoardAgent } from './board-types.ts'
+import { useRowAction, type ActionOutcome } from './row-action.ts'
 
 /**
  * Offers a waiting conversation to a chosen agent who serves its queue, whatever their load;
@@ -20,25 +21,23 @@ export function AssignForm({
   const text = useText()
   const t = text.supervisor.detail
   const [agentId, setAgentId] = useState('')
-  const [busy, setBusy] = useState(false)
+  const apply = useRowAction(onDone)
   const serving = agents.filter(
     (a) => conversation.queueId !== undefined && a.queues.includes(conversation.queueId),
   )
-  const submit = async (event: SyntheticEvent) => {
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault()
     const agent = serving.find((a) => a.id === agentId)
     if (!agent) return
-    setBusy(true)
-    await runAction(
-      () => api.post(`/v1/conversations/${conversation.id}/assign`, { agent: agent.id }),
-      format(t.assigned, { customer: conversation.customerNumber, agent: agent.displayName }),
-      onDone,
-    )
-    setBusy(false)
-    setAgentId('')
+    void apply
+      .run(
+        () => api.post(`/v1/conversations/${conversation.id}/assign`, { agent: agent.id }),
+        format(t.assigned, { customer: conversation.customerNumber, agent: agent.displayName }),
+      )
+      .then(() => setAgentId(''))
   }
   return (
-    <form className="sv-row-action" onSubmit={(e) => void submit(e)}>
+    <form className="sv-row-action" onSubmit={submit}>
       <select
         aria-label={format(t.assignTo, { customer: conversation.customerNumber })}
         value={agentId}
@@ -51,7 +50,7 @@ export function AssignForm({
           </option>
         ))}
       </select>
-      <button type="submit" className="button" disabled={busy || !agentId}>
+      <button type="submit" className="button" disabled={apply.busy || !agentId}>
         {t.assign}
       </button>
     </form>

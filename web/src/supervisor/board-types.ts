@@ -1,5 +1,5 @@
 /** Shapes of the supervisors' API answers (GET /v1/queues, /v1/agents, reviews; see /docs). */
-import type { AgentStatus, Role } from '../api/types.ts'
+import type { AgentStatus, ConversationSummary, NamedCode, User } from '../api/types.ts'
 
 export interface ServiceLevel {
   /** Local midnight on the server: arrivals since then count. */
@@ -16,25 +16,6 @@ export interface ServiceLevel {
   percent: number | null
 }
 
-export interface ConversationSummary {
-  id: string
-  status: string
-  queueId?: string
-  agentId?: string
-  customerNumber: string
-  ourNumber: string
-  program?: string
-  category?: string
-  priority: number
-  flagged: boolean
-  attributes: Record<string, unknown>
-  openedAt: number
-  acceptedAt?: number
-  endedAt?: number
-  closedAt?: number
-  closeReason?: string
-}
-
 export interface BoardQueue {
   id: string
   name: string
@@ -48,25 +29,13 @@ export interface BoardQueue {
   serviceLevel?: ServiceLevel
 }
 
-export interface BoardAgent {
-  id: string
-  username: string
-  displayName: string
-  role: Role
-  status: AgentStatus
+export interface BoardAgent extends Omit<User, 'skills'> {
   /** The not-ready reason code. */
   reason?: string
   statusSince: number
   inStatusMs: number
-  capacity: number
-  queues: string[]
   activeCount: number
   conversations: { id: string; status: 'offered' | 'active' | 'ended'; queueId?: string }[]
-}
-
-export interface NamedCode {
-  code: string
-  label: string
 }
 
 export interface ReviewCriterion {
@@ -91,30 +60,4 @@ export interface Review {
   maxTotal: number
   comment?: string
   createdAt: number
-}
-
-export interface TranscriptMessage {
-  id: string
-  direction: string
-  from: string
-  to: string
-  body: string
-  status: string
-  segments: number
-  createdAt: number
-}
-
-export interface TranscriptEvent {
-  id?: string
-  type: string
-  agentId?: string
-  queueId?: string
-  data?: Record<string, unknown>
-  occurredAt: number
-}
-
-export interface Transcript {
-  conversation: ConversationSummary
-  events: TranscriptEvent[]
-  messages: TranscriptMessage[]
 }

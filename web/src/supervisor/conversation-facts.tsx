@@ -1,5 +1,6 @@
 import { useText } from '../text/use-text.ts'
-import type { BoardAgent, ConversationSummary, SupervisorSettings } from './board-types.ts'
+import type { ConversationSummary } from '../api/types.ts'
+import type { BoardAgent, SupervisorSettings } from './board-types.ts'
 import { Figure } from './figure.tsx'
 import { queueName } from './supervisor-data.ts'
 

@@ -1,8 +1,9 @@
 import { useState, type SyntheticEvent } from 'react'
 import { api } from '../api/client.ts'
 import { format, useText } from '../text/use-text.ts'
-import type { ConversationSummary, SupervisorSettings } from './board-types.ts'
-import { runAction, type ActionOutcome } from './row-action.ts'
+import type { ConversationSummary } from '../api/types.ts'
+import type { SupervisorSettings } from './board-types.ts'
+import { useRowAction, type ActionOutcome } from './row-action.ts'
 import { queueName } from './supervisor-data.ts'
 
 /** Moves a waiting conversation to another queue. */
@@ -18,23 +19,20 @@ export function MoveForm({
   const text = useText()
   const t = text.supervisor.detail
   const [queue, setQueue] = useState('')
-  const [busy, setBusy] = useState(false)
-  const submit = async (event: SyntheticEvent) => {
+  const apply = useRowAction(onDone)
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault()
     if (!queue) return
-    setBusy(true)
-    await runAction(
+    void apply.run(
       () => api.post(`/v1/conversations/${conversation.id}/move`, { queue }),
       format(t.moved, {
         customer: conversation.customerNumber,
         queue: queueName(settings, queue),
       }),
-      onDone,
     )
-    setBusy(false)
   }
   return (
-    <form className="sv-row-action" onSubmit={(e) => void submit(e)}>
+    <form className="sv-row-action" onSubmit={submit}>
       <select
         aria-label={format(t.moveTo, { customer: conversation.customerNumber })}
         value={queue}
@@ -49,7 +47,7 @@ export function MoveForm({
             </option>
           ))}
       </select>
-      <button type="submit" className="button" disabled={busy || !queue}>
+      <button type="submit" className="button" disabled={apply.busy || !queue}>
         {t.move}
       </button>
     </form>

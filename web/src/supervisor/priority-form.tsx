@@ -1,8 +1,8 @@
 import { useState, type SyntheticEvent } from 'react'
 import { api } from '../api/client.ts'
 import { format, useText } from '../text/use-text.ts'
-import type { ConversationSummary } from './board-types.ts'
-import { runAction, type ActionOutcome } from './row-action.ts'
+import type { ConversationSummary } from '../api/types.ts'
+import { useRowAction, type ActionOutcome } from './row-action.ts'
 
 /** Sets a waiting conversation's base priority (1 lowest, 10 highest). */
 export function PriorityForm({
@@ -15,22 +15,19 @@ export function PriorityForm({
   const text = useText()
   const t = text.supervisor.detail
   const [priority, setPriority] = useState(String(conversation.priority))
-  const [busy, setBusy] = useState(false)
+  const apply = useRowAction(onDone)
   const value = Number(priority)
   const valid = Number.isInteger(value) && value >= 1 && value <= 10
-  const submit = async (event: SyntheticEvent) => {
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault()
     if (!valid) return
-    setBusy(true)
-    await runAction(
+    void apply.run(
       () => api.post(`/v1/conversations/${conversation.id}/priority`, { priority: value }),
       format(t.reprioritised, { customer: conversation.customerNumber, priority: value }),
-      onDone,
     )
-    setBusy(false)
   }
   return (
-    <form className="sv-row-action" onSubmit={(e) => void submit(e)}>
+    <form className="sv-row-action" onSubmit={submit}>
       <input
         type="number"
         className="sv-priority-input"
@@ -45,7 +42,7 @@ export function PriorityForm({
       <button
         type="submit"
         className="button"
-        disabled={busy || !valid || value === conversation.priority}
+        disabled={apply.busy || !valid || value === conversation.priority}
       >
         {t.setPriority}
       </button>

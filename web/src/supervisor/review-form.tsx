@@ -1,8 +1,9 @@
 import { useState, type SyntheticEvent } from 'react'
-import { ApiError } from '../api/api-error.ts'
 import { api } from '../api/client.ts'
 import { format, useText } from '../text/use-text.ts'
-import { Notice } from '../ui/feedback.tsx'
+import { errorText } from '../ui/error-message.ts'
+import { ActionNotice } from '../ui/feedback.tsx'
+import { useAction } from '../ui/use-action.ts'
 import type { Review, ReviewCriterion } from './board-types.ts'
 import { ScorePicker } from './score-picker.tsx'
 
@@ -20,41 +21,30 @@ export function ReviewForm({
   const t = text.supervisor.review
   const [scores, setScores] = useState<Record<string, number>>({})
   const [comment, setComment] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [result, setResult] = useState<{ tone: 'success' | 'error'; message: string }>()
   const complete = criteria.every((c) => scores[c.id] !== undefined)
-
-  const submit = async (event: SyntheticEvent) => {
-    event.preventDefault()
-    if (!complete) {
-      setResult({ tone: 'error', message: t.incomplete })
-      return
-    }
-    setBusy(true)
-    try {
+  const save = useAction(
+    async () => {
       const body = comment.trim() ? { scores, comment: comment.trim() } : { scores }
       const review = await api.post<Review>(
         `/v1/conversations/${encodeURIComponent(conversationId)}/reviews`,
         body,
       )
-      setResult({
-        tone: 'success',
-        message: format(t.saved, { total: review.total, maxTotal: review.maxTotal }),
-      })
       setScores({})
       setComment('')
       onSaved(review)
-    } catch (error) {
-      setResult({
-        tone: 'error',
-        message: error instanceof ApiError || error instanceof Error ? error.message : '',
-      })
-    }
-    setBusy(false)
+      return format(t.saved, { total: review.total, maxTotal: review.maxTotal })
+    },
+    { describe: errorText },
+  )
+
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault()
+    if (complete) void save.run()
+    else save.fail(t.incomplete)
   }
 
   return (
-    <form className="stack" onSubmit={(e) => void submit(e)} aria-labelledby="review-form-title">
+    <form className="stack" onSubmit={submit} aria-labelledby="review-form-title">
       <h3 id="review-form-title">{t.formTitle}</h3>
       {criteria.map((criterion) => (
         <ScorePicker
@@ -68,10 +58,10 @@ export function ReviewForm({
         <span>{t.comment}</span>
         <textarea value={comment} maxLength={2000} onChange={(e) => setComment(e.target.value)} />
       </label>
-      {result && <Notice tone={result.tone}>{result.message}</Notice>}
+      <ActionNotice action={save} />
       <div>
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t.saving : t.save}
+        <button type="submit" className="button button-primary" disabled={save.busy}>
+          {save.busy ? t.saving : t.save}
         </button>
       </div>
     </form>

@@ -1,4 +1,5 @@
-import { ApiError } from '../api/api-error.ts'
+import { errorText } from '../ui/error-message.ts'
+import { useAction } from '../ui/use-action.ts'
 
 /** What a row action reports to its screen: a success to announce, or the server's refusal. */
 export type ActionOutcome =
@@ -17,8 +18,17 @@ export async function runAction(
     await call()
     report({ tone: 'success', message: success })
   } catch (error) {
-    const message =
-      error instanceof ApiError || error instanceof Error ? error.message : String(error)
-    report({ tone: 'error', message })
+    report({ tone: 'error', message: errorText(error) })
   }
+}
+
+/**
+ * A row's form: `run(call, success)` runs the call while `busy`, and reports its outcome to
+ * the screen, which announces it.
+ * @example const move = useRowAction(onDone); void move.run(() => api.post(url, body), 'Moved.')
+ */
+export function useRowAction(report: (outcome: ActionOutcome) => void) {
+  return useAction((call: () => Promise<unknown>, success: string) =>
+    runAction(call, success, report),
+  )
 }

@@ -1,5 +1,6 @@
 import { format, useText } from '../text/use-text.ts'
-import type { BoardAgent, SupervisorSettings, TranscriptEvent } from './board-types.ts'
+import type { ConversationEvent } from '../api/types.ts'
+import type { BoardAgent, SupervisorSettings } from './board-types.ts'
 import { queueName } from './supervisor-data.ts'
 
 /** Every stored event of a conversation (queued, offered, accepted…), folded away by default. */
@@ -8,7 +9,7 @@ export function TranscriptHistory({
   agents,
   settings,
 }: {
-  events: readonly TranscriptEvent[]
+  events: readonly ConversationEvent[]
   agents: readonly BoardAgent[]
   settings: SupervisorSettings
 }) {
@@ -18,7 +19,7 @@ export function TranscriptHistory({
     <details className="sv-history">
       <summary>{format(t.historyTitle, { n: events.length })}</summary>
       <ol className="plain-list small">
-        {events.map((e, index) => {
+        {events.map((e) => {
           const agent = agents.find((a) => a.id === e.agentId)
           const parts = [
             new Date(e.occurredAt).toLocaleTimeString(),
@@ -26,7 +27,7 @@ export function TranscriptHistory({
             queueName(settings, e.queueId),
             agent?.displayName ?? '',
           ].filter(Boolean)
-          return <li key={e.id ?? index}>{parts.join(' · ')}</li>
+          return <li key={e.id}>{parts.join(' · ')}</li>
         })}
       </ol>
     </details>

@@ -1,5 +1,5 @@
 import { format, useText } from '../text/use-text.ts'
-import type { TranscriptMessage } from './board-types.ts'
+import type { TranscriptMessage } from '../api/types.ts'
 
 /** The texts of a conversation either way, as stored (masked values stay masked). */
 export function TranscriptMessages({ messages }: { messages: readonly TranscriptMessage[] }) {

@@ -11,12 +11,15 @@ export function AppLink({
   children,
   className,
   label,
+  current = false,
 }: {
   to: string
   children: ReactNode
   className?: string
   /** An accessible name when the visible text alone is not enough. */
   label?: string
+  /** This link leads to the screen shown now (aria-current="page"). */
+  current?: boolean
 }) {
   const follow = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return
@@ -24,7 +27,13 @@ export function AppLink({
     navigate(to)
   }
   return (
-    <a href={to} className={className} aria-label={label} onClick={follow}>
+    <a
+      href={to}
+      className={className}
+      aria-label={label}
+      aria-current={current ? 'page' : undefined}
+      onClick={follow}
+    >
       {children}
     </a>
   )

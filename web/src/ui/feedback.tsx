@@ -41,3 +41,13 @@ export function Notice({
     </div>
   )
 }
+
+/**
+ * What the last run of a form's action came to: its failure, or its success notice.
+ * @example <ActionNotice action={save} />
+ */
+export function ActionNotice({ action }: { action: { failure?: string; done?: string } }) {
+  if (action.failure) return <Notice tone="error">{action.failure}</Notice>
+  if (action.done) return <Notice tone="success">{action.done}</Notice>
+  return null
+}
