@@ -102,6 +102,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const options = { ...DEFAULT_DISPATCHER_OPTIONS, ...deps.options }
   const { config, store, clock, logger } = deps
   const buckets = new Map<string, TokenBucket>()
+  /**
+   * Senders whose throughput is spent, until when: their texts are not claimed meanwhile.
+   * Without it a backlog behind a 1 segment/s long code was claimed and handed back over and
+   * over, thousands of writes a second for nothing.
+   */
+  const resting = new Map<string, number>()
   const breakers = new Map<string, TrunkBreaker>()
   const senders = new Map(config.senders.map((s) => [s.number, s]))
   const programs = new Map(config.programs.map((p) => [p.id, p]))
@@ -125,11 +131,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
     const room = options.maxInFlight - inFlight.size
     if (room <= 0) return []
+    for (const [sender, until] of resting) if (until <= now) resting.delete(sender)
     const claimed = await claimDueMessages(store.db, store.dialect, {
       now,
       limit: Math.min(options.batchSize, room),
       leaseMs: options.leaseMs,
       holder: deps.secretBodies.holder,
+      resting: [...resting.keys()],
     })
     const consent = await consentOf(claimed)
     return claimed.map((message) => {
@@ -190,8 +198,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       return
     }
     const at = bookThroughput(message, sender, now)
-    if (at - now > options.holdMs) {
-      await deferMessage(store.db, message.id, at)
+    if (at === undefined) {
+      // still due, so it keeps its place: the sender's claims wait for its throughput instead
+      const due = message.nextAttemptAt ?? now
+      await deps.commits.run((trx) => deferMessage(trx, message.id, due))
       return
     }
     if (at > now) await sleep(at - now)
@@ -211,20 +221,34 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return !usable && failover && deps.gateways.all.has(failover) ? failover : primary
   }
 
+  const bucketOf = (from: string, sender: SenderConfig | undefined, now: number) => {
+    const bucket = buckets.get(from)
+    if (bucket) return bucket
+    const region = isCountryCode(config.defaultRegion) ? config.defaultRegion : 'CA'
+    const rate =
+      sender?.segmentsPerSecond ?? DEFAULT_SEGMENTS_PER_SECOND[classifySender(from, region)]
+    return newTokenBucket(rate, now)
+  }
+
+  /**
+   * Books the sender's throughput for the message and says when it may go, if that is within
+   * `holdMs`. Otherwise books nothing (the text is handed back, still due) and rests the sender
+   * until it could send again: its texts are not claimed meanwhile, and go out in their order.
+   */
   const bookThroughput = (
     message: MessageRecord,
     sender: SenderConfig | undefined,
     now: number,
-  ): number => {
-    let bucket = buckets.get(message.from)
-    if (!bucket) {
-      const region = isCountryCode(config.defaultRegion) ? config.defaultRegion : 'CA'
-      const rate =
-        sender?.segmentsPerSecond ??
-        DEFAULT_SEGMENTS_PER_SECOND[classifySender(message.from, region)]
-      bucket = newTokenBucket(rate, now)
-    }
+  ): number | undefined => {
+    const bucket = bucketOf(message.from, sender, now)
     const booked = reserveTokens(bucket, message.segments, now)
+    if (booked.at - now > options.holdMs) {
+      resting.set(
+        message.from,
+        Math.max(resting.get(message.from) ?? 0, booked.at - options.holdMs),
+      )
+      return undefined
+    }
     buckets.set(message.from, booked.bucket)
     return booked.at
   }

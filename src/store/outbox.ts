@@ -10,14 +10,22 @@ import { messageFromRow, predecessorsOf, type MessageRecord } from './messages.t
  * mid-send leaves the lease to expire and `recoverExpiredLeases` requeues it.
  * PostgreSQL claims with FOR UPDATE SKIP LOCKED so several dispatchers never
  * take the same row; SQLite has one writer, and the process holds the file.
+ * `resting` senders (their throughput spent) are left out, so their backlog is not claimed only
+ * to be handed back.
  * @example const batch = await claimDueMessages(db, 'sqlite', { now, limit: 100, leaseMs: 60000 })
  */
 export async function claimDueMessages(
   db: Kysely<Database>,
   dialect: Dialect,
-  options: { now: number; limit: number; leaseMs: number; holder?: string },
+  options: {
+    now: number
+    limit: number
+    leaseMs: number
+    holder?: string
+    resting?: readonly string[]
+  },
 ): Promise<MessageRecord[]> {
-  const { now, limit, leaseMs } = options
+  const { now, limit, leaseMs, resting = [] } = options
   let due = db
     .selectFrom('messages')
     .select('id')
@@ -25,6 +33,7 @@ export async function claimDueMessages(
     .where('next_attempt_at', '<=', now)
     // a text whose secret another process holds is that process's to send
     .where((eb) => eb.or([eb('held_by', 'is', null), eb('held_by', '=', options.holder ?? '')]))
+    .$if(resting.length > 0, (qb) => qb.where('from_number', 'not in', resting))
     .orderBy('lane')
     .orderBy('next_attempt_at')
     .limit(limit)
@@ -189,8 +198,8 @@ export async function countByStatus(
 }
 
 /**
- * Hands a claimed message back to the queue untouched (the sender's
- * throughput is booked until `nextAttemptAt`): not a failed attempt.
+ * Hands a claimed message back to the queue, due at `nextAttemptAt` (its sender's throughput
+ * is spent for now): not a failed attempt.
  */
 export async function deferMessage(
   db: Kysely<Database>,
