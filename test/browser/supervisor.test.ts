@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
+import { listAuditEvents } from '../../src/store/audit-events.ts'
 import { browserSkip, signInAs, startWebRig, type WebRig } from '../support/browser.ts'
+import { eventually } from '../support/eventually.ts'
 import { addTestUser, TEST_PASSWORD } from '../support/people.ts'
 
 const BCEID_NUMBER = '+12505550101' // the bceid program's sender in the example configuration
 const CITIZEN = '+12505557401'
+const CITIZEN_WITH_ID = '+12505557402'
 const SHOTS = new URL('../../docs/screenshots/', import.meta.url)
 
 const shoot = (page: Page, name: string) =>
@@ -141,4 +144,74 @@ describe('web app: supervisor screens', { skip: browserSkip }, () => {
     )
     await page.context().close()
   })
+
+  it('reveals a masked value on a transcript, and the reveal is audited', async () => {
+    const boss = await addTestUser(rig.app, {
+      role: 'supervisor',
+      displayName: 'Rae Reveal',
+      queues: [],
+      skills: {},
+    })
+    rig.app.gateways.sandbox?.simulateInbound({
+      from: CITIZEN_WITH_ID,
+      to: BCEID_NUMBER,
+      body: 'BCEID I forgot my password, my user id: jdoe99',
+    })
+    const page = await signInAs(rig, boss.username, TEST_PASSWORD)
+    await page.waitForURL((url) => url.pathname === '/queues')
+
+    let found: { id: string; queueId: string } | undefined
+    await eventually(async () => {
+      const board = (await (await page.request.get('/v1/queues')).json()) as {
+        queues: { id: string; waiting: { id: string; customerNumber: string }[] }[]
+      }
+      const queue = board.queues.find((q) =>
+        q.waiting.some((c) => c.customerNumber === CITIZEN_WITH_ID),
+      )
+      const waiting = queue?.waiting.find((c) => c.customerNumber === CITIZEN_WITH_ID)
+      assert.ok(queue && waiting, 'the citizen waits in a queue')
+      found = { id: waiting.id, queueId: queue.id }
+    })
+    assert.ok(found)
+    await page.goto(`/queues/${found.queueId}/conversations/${found.id}`)
+    await page
+      .getByRole('heading', { level: 1, name: `Conversation with ${CITIZEN_WITH_ID}` })
+      .waitFor()
+    const texts = page.getByRole('region', { name: 'Texts' })
+    await texts.getByText('my user id: [user id]').waitFor()
+    const captured = page.getByRole('region', { name: 'Captured values' })
+    await captured.getByText('[user id]').waitFor()
+    assert.doesNotMatch((await page.locator('main').textContent()) ?? '', /jdoe99/)
+    assert.deepEqual(await revealsOf(found.id), [], 'nothing is revealed until asked')
+
+    // by keyboard: the labelled button takes the focus and Enter reveals the value
+    const reveal = captured.getByRole('button', { name: 'Reveal bceidUser' })
+    await reveal.focus()
+    await page.keyboard.press('Enter')
+    await captured.getByText('jdoe99', { exact: true }).waitFor()
+    await captured.getByText('Revealed (recorded in the audit log)').waitFor()
+    assert.equal(await reveal.count(), 0, 'the button goes once the value is shown')
+    assert.doesNotMatch(
+      (await texts.textContent()) ?? '',
+      /jdoe99/,
+      'the transcript itself stays masked',
+    )
+
+    assert.deepEqual(
+      await revealsOf(found.id),
+      [{ actor: `user:${boss.username}`, data: { attribute: 'bceidUser' } }],
+      'the reveal is in the audit log: who, which attribute, never the value',
+    )
+    await page.context().close()
+  })
+
+  /** The pii.reveal entries of the audit log for one conversation. */
+  async function revealsOf(conversationId: string) {
+    const events = await listAuditEvents(rig.app.store.db, {
+      subject: `conversation:${conversationId}`,
+    })
+    return events
+      .filter((e) => e.action === 'pii.reveal')
+      .map((e) => ({ actor: e.actor, data: e.data }))
+  }
 })

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react'
 import { format, useText } from '../text/use-text.ts'
 import { LoadGate } from '../ui/feedback.tsx'
+import { RevealValue } from '../ui/reveal-value.tsx'
 import type { Loaded } from '../ui/use-load.ts'
 import type { CustomerPanelData } from './desk-types.ts'
 import { formatTime } from './format-time.ts'
-import { RevealValue } from './reveal-value.tsx'
 
 /** A value from the CRM or an attribute, as text (objects as compact JSON). */
 function show(value: unknown): string {

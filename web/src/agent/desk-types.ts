@@ -1,6 +1,7 @@
 /** Shapes of the desk API's answers (README "Conversations"; /openapi.json has every field). */
 
 import type {
+  CapturedValue,
   ConsentStatus,
   ConversationSummary,
   NamedCode,
@@ -43,7 +44,7 @@ export interface CustomerPanelData {
     openedAt: number
   }
   /** Captured values: named and masked, never shown unless revealed. */
-  captured: { attribute: string; capture: string; mask: string }[]
+  captured: CapturedValue[]
   maskedNotStored: string[]
   attributes: Record<string, unknown>
   screenPop?: Record<string, unknown>

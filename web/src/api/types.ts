@@ -101,6 +101,16 @@ export interface Transcript {
   messages: TranscriptMessage[]
 }
 
+/**
+ * A value a capture rule took from the citizen's text (GET /v1/conversations/:id/customer):
+ * named and masked, never shown unless a supervisor reveals it.
+ */
+export interface CapturedValue {
+  attribute: string
+  capture: string
+  mask: string
+}
+
 /** A standard response, as GET /v1/desk/settings and the administration list it. */
 export interface StandardResponse {
   key: string

@@ -50,6 +50,8 @@ export interface SupervisorSettings {
   systemNotReadyReasons: NamedCode[]
   queues: { id: string; name: string; serviceLevelSeconds: number }[]
   reviewCriteria: ReviewCriterion[]
+  /** Whether the signed-in person may reveal captured values (supervisors and admins). */
+  mayRevealMasked: boolean
 }
 
 export interface Review {

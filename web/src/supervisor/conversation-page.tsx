@@ -5,6 +5,7 @@ import { LoadGate } from '../ui/feedback.tsx'
 import { useLoad } from '../ui/use-load.ts'
 import type { Transcript } from '../api/types.ts'
 import type { SupervisorSettings } from './board-types.ts'
+import { CapturedValues } from './captured-values.tsx'
 import { ConversationFacts } from './conversation-facts.tsx'
 import { ReviewPanel } from './review-panel.tsx'
 import { queueName, useLiveAgents } from './supervisor-data.ts'
@@ -58,6 +59,11 @@ export function ConversationPage({
                     settings={settings}
                   />
                 </div>
+                <CapturedValues
+                  conversationId={conversation.id}
+                  messageCount={messages.length}
+                  mayReveal={settings.mayRevealMasked}
+                />
                 <section className="panel stack" aria-labelledby="texts-title">
                   <h2 id="texts-title">{t.messagesTitle}</h2>
                   <TranscriptMessages messages={messages} />

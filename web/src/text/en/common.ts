@@ -39,6 +39,13 @@ export const common = {
     retry: 'Try again',
     search: 'Search',
   },
+  /** A masked value a supervisor or admin may reveal (desk customer panel, transcripts). */
+  reveal: {
+    action: 'Reveal',
+    label: 'Reveal {attribute}',
+    revealed: 'Revealed (recorded in the audit log)',
+    failed: 'Not revealed: {message}',
+  },
   states: {
     loading: 'Loading…',
     empty: 'Nothing here yet.',

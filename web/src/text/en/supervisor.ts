@@ -119,6 +119,9 @@ export const supervisor = {
       fromUs: 'Parley',
       messageMeta: '{who} · {time} · {status}',
       historyTitle: 'History ({n} events)',
+      capturedTitle: 'Captured values',
+      noCaptured: 'Nothing was captured from the citizen’s texts.',
+      maskedNotStored: 'Masked and never stored: {kinds}',
       nobody: '—',
     },
     review: {

@@ -1,11 +1,13 @@
 import { useState } from 'react'
 import { api } from '../api/client.ts'
 import { format, useText } from '../text/use-text.ts'
-import { useAction } from '../ui/use-action.ts'
+import { useAction } from './use-action.ts'
 
 /**
  * A captured value, masked; people allowed to (supervisors, admins) may reveal it, and the
- * server records each reveal in the audit log.
+ * server records each reveal in the audit log. The agent desk's customer panel and the
+ * supervisors' transcript page both show captured values through this.
+ * @example <RevealValue conversationId="c1" attribute="bceidUser" mask="[user id]" mayReveal />
  */
 export function RevealValue({
   conversationId,
@@ -19,17 +21,17 @@ export function RevealValue({
   mayReveal: boolean
 }) {
   const text = useText()
-  const t = text.desk.customer
+  const t = text.reveal
   const [value, setValue] = useState<string>()
   const reveal = useAction(
     async () => {
       const revealed = await api.post<{ value: string }>(
-        `/v1/conversations/${conversationId}/reveal`,
+        `/v1/conversations/${encodeURIComponent(conversationId)}/reveal`,
         { attribute },
       )
       setValue(revealed.value)
     },
-    { describe: t.revealFailed },
+    { describe: t.failed },
   )
 
   if (value !== undefined)
@@ -45,10 +47,11 @@ export function RevealValue({
         <button
           type="button"
           className="button button-small"
-          aria-label={format(t.revealLabel, { attribute })}
+          aria-label={format(t.label, { attribute })}
+          disabled={reveal.busy}
           onClick={() => void reveal.run()}
         >
-          {t.reveal}
+          {t.action}
         </button>
       )}
       {reveal.failure && (
