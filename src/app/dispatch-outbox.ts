@@ -102,12 +102,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const options = { ...DEFAULT_DISPATCHER_OPTIONS, ...deps.options }
   const { config, store, clock, logger } = deps
   const buckets = new Map<string, TokenBucket>()
-  /**
-   * Senders whose throughput is spent, until when: their texts are not claimed meanwhile.
-   * Without it a backlog behind a 1 segment/s long code was claimed and handed back over and
-   * over, thousands of writes a second for nothing.
-   */
-  const resting = new Map<string, number>()
+  /** Per sender, the slot given to the last text handed back: the next one goes a slot later. */
+  const handedBackUntil = new Map<string, number>()
   const breakers = new Map<string, TrunkBreaker>()
   const senders = new Map(config.senders.map((s) => [s.number, s]))
   const programs = new Map(config.programs.map((p) => [p.id, p]))
@@ -131,13 +127,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
     const room = options.maxInFlight - inFlight.size
     if (room <= 0) return []
-    for (const [sender, until] of resting) if (until <= now) resting.delete(sender)
     const claimed = await claimDueMessages(store.db, store.dialect, {
       now,
       limit: Math.min(options.batchSize, room),
       leaseMs: options.leaseMs,
       holder: deps.secretBodies.holder,
-      resting: [...resting.keys()],
     })
     const consent = await consentOf(claimed)
     return claimed.map((message) => {
@@ -199,9 +193,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
     const at = bookThroughput(message, sender, now)
     if (at === undefined) {
-      // still due, so it keeps its place: the sender's claims wait for its throughput instead
-      const due = message.nextAttemptAt ?? now
-      await deps.commits.run((trx) => deferMessage(trx, message.id, due))
+      const slot = handBackSlot(message, sender, now)
+      await deps.commits.run((trx) => deferMessage(trx, message.id, slot))
       return
     }
     if (at > now) await sleep(at - now)
@@ -230,27 +223,31 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return newTokenBucket(rate, now)
   }
 
-  /**
-   * Books the sender's throughput for the message and says when it may go, if that is within
-   * `holdMs`. Otherwise books nothing (the text is handed back, still due) and rests the sender
-   * until it could send again: its texts are not claimed meanwhile, and go out in their order.
-   */
+  /** Books the sender's throughput for the message; when it may go, if within `holdMs`. */
   const bookThroughput = (
     message: MessageRecord,
     sender: SenderConfig | undefined,
     now: number,
   ): number | undefined => {
-    const bucket = bucketOf(message.from, sender, now)
-    const booked = reserveTokens(bucket, message.segments, now)
-    if (booked.at - now > options.holdMs) {
-      resting.set(
-        message.from,
-        Math.max(resting.get(message.from) ?? 0, booked.at - options.holdMs),
-      )
-      return undefined
-    }
+    const booked = reserveTokens(bucketOf(message.from, sender, now), message.segments, now)
+    if (booked.at - now > options.holdMs) return undefined
     buckets.set(message.from, booked.bucket)
     return booked.at
+  }
+
+  /**
+   * When a text over its sender's throughput is due again: a slot of its own after the texts
+   * handed back before it, so each comes back once, when it can go, and in order. It books
+   * nothing now (it books when it comes back). Booking on the way out made a backlog behind a
+   * 1 segment/s long code come back only to be handed back again, later each time.
+   */
+  const handBackSlot = (message: MessageRecord, sender: SenderConfig | undefined, now: number) => {
+    const bucket = bucketOf(message.from, sender, now)
+    const free = reserveTokens(bucket, message.segments, now).at
+    const slotMs = (1000 * message.segments) / bucket.ratePerSecond
+    const slot = Math.max(free, (handedBackUntil.get(message.from) ?? 0) + slotMs)
+    handedBackUntil.set(message.from, slot)
+    return Math.ceil(slot)
   }
 
   const submit = async (message: MessageRecord, gateway: Gateway): Promise<void> => {

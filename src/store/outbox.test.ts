@@ -42,19 +42,6 @@ forEachDialect('outbox', (ctx) => {
     )
   })
 
-  it('leaves resting senders out of the claim', async () => {
-    const db = ctx.store.db
-    const slow = newMessage({ nextAttemptAt: 1, from: '+12505550101', to: '+12505550903' })
-    const other = newMessage({ nextAttemptAt: 1, from: '+12505550199', to: '+12505550904' })
-    await insertMessages(db, [slow, other], eventId)
-    const claim = (resting: string[]) =>
-      claimDueMessages(db, ctx.dialect, { now: 2, limit: 1000, leaseMs: 60_000, resting })
-    const ids = (await claim(['+12505550101'])).map((m) => m.id)
-    assert.ok(ids.includes(other.id))
-    assert.ok(!ids.includes(slow.id))
-    assert.ok((await claim([])).some((m) => m.id === slow.id))
-  })
-
   it('leaves a text whose secret another process holds to that process', async () => {
     const db = ctx.store.db
     const mine = newMessage({ nextAttemptAt: 1, heldBy: 'me', to: '+12505550901' })
