@@ -30,7 +30,8 @@ for (const { dialect, skip } of DIALECTS) {
       await app.gateways.start()
       server = await buildServer(app)
       const key = await createApiKey(app, { name: 'crm', scopes: ['send'], test: false })
-      api = apiClient(server, key.key)
+      // texts accepted a millisecond apart, so that their order is the order they were sent in
+      api = apiClient(server, key.key, { afterSend: () => clock.advance(1) })
     })
     after(async () => {
       await server.close()

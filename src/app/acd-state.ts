@@ -20,6 +20,38 @@ export interface PendingOffer {
   readonly expiresAt: number
 }
 
+/**
+ * The pending offers by conversation, with a lower bound of their deadlines, so the ACD's tick
+ * looks through them only when one may have run out (thousands can be pending).
+ */
+export class PendingOffers extends Map<string, PendingOffer> {
+  /** No offer runs out before this (it may be earlier than the earliest still pending). */
+  earliestExpiry = Number.POSITIVE_INFINITY
+
+  override set(conversationId: string, offer: PendingOffer): this {
+    this.earliestExpiry = Math.min(this.earliestExpiry, offer.expiresAt)
+    return super.set(conversationId, offer)
+  }
+
+  override clear(): void {
+    this.earliestExpiry = Number.POSITIVE_INFINITY
+    super.clear()
+  }
+
+  /** The offers run out by `now`; the lower bound becomes that of the others. */
+  expiredBy(now: number): [string, PendingOffer][] {
+    if (now < this.earliestExpiry) return []
+    const expired: [string, PendingOffer][] = []
+    let earliest = Number.POSITIVE_INFINITY
+    for (const entry of this) {
+      if (entry[1].expiresAt <= now) expired.push(entry)
+      else earliest = Math.min(earliest, entry[1].expiresAt)
+    }
+    this.earliestExpiry = earliest
+    return expired
+  }
+}
+
 /** Numbers of a routed conversation that the router does not carry but events record. */
 export interface ConversationNumbers {
   readonly ourNumber: string
@@ -34,7 +66,7 @@ export interface ConversationNumbers {
  */
 export interface AcdState {
   readonly router: Router
-  readonly offers: Map<string, PendingOffer>
+  readonly offers: PendingOffers
   readonly numbers: Map<string, ConversationNumbers>
   /**
    * Waiting conversations with an agent passed over, and when the first such exclusion ends:
@@ -56,7 +88,7 @@ export function createAcdState(deps: { config: Config; store: Store }): AcdState
   const policies = new Map<string, QueuePolicy>(config.queues.map((q) => [q.id, q]))
   const preferredWindowMs = config.threadingWindowHours * 3_600_000
   let router = createRouter(config.queues)
-  const offers = new Map<string, PendingOffer>()
+  const offers = new PendingOffers()
   const numbers = new Map<string, ConversationNumbers>()
   const exclusionEnds = new Map<string, number>()
 

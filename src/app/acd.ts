@@ -7,8 +7,13 @@ import { createAcdFeed } from './acd-feed.ts'
 import { createAcdLock } from './acd-lock.ts'
 import { createAcdState } from './acd-state.ts'
 import type { EventBus } from './event-bus.ts'
-import { recordOffer, recordOfferTimeout } from './record-offer.ts'
+import { recordOffers, recordOfferTimeout } from './record-offer.ts'
 import type { Clock, Random } from './ports.ts'
+
+type Decision = Extract<RouterDecision, { ok: true }>
+
+/** Offers stored in one transaction at most: one commit for many, without holding others up. */
+const OFFERS_PER_COMMIT = 100
 
 export interface AcdDeps {
   config: Config
@@ -116,8 +121,7 @@ export function createAcd(deps: AcdDeps, options: Partial<AcdOptions> = {}): Acd
 
   async function expireOffers(now: number): Promise<number> {
     let expired = 0
-    for (const [conversationId, offer] of [...state.offers]) {
-      if (offer.expiresAt > now) continue
+    for (const [conversationId, offer] of state.offers.expiredBy(now)) {
       const outcome = await recordOfferTimeout(deps, {
         conversationId,
         agentId: offer.agentId,
@@ -139,27 +143,46 @@ export function createAcd(deps: AcdDeps, options: Partial<AcdOptions> = {}): Acd
     if (due.length > 0) await state.refresh(due, [], now)
   }
 
-  async function offer(decision: Extract<RouterDecision, { ok: true }>, now: number) {
-    const { conversation, assignment } = decision
-    const numbers = state.numbers.get(conversation.id)
-    const policy = state.policies.get(conversation.queue)
-    const expiresAt = policy ? offerExpiresAt(policy, now) : now
-    const events = await recordOffer(deps, {
-      conversation,
-      agentId: assignment.agentId,
-      reason: assignment.reason,
-      ourNumber: numbers?.ourNumber,
-      expiresAt,
-      now,
-    })
-    if (events.length === 0) {
-      // it left the queue meanwhile (abandoned, moved by a supervisor): read both again
-      await state.refresh([conversation.id], [assignment.agentId], now)
-      return false
+  /**
+   * Stores the router's decisions, OFFERS_PER_COMMIT to a transaction, and publishes them. A
+   * conversation that left the queue meanwhile (abandoned, moved by a supervisor) is read again,
+   * with its agent. Returns how many offers were made.
+   */
+  async function offerAll(decisions: readonly Decision[], now: number): Promise<number> {
+    let offered = 0
+    for (let start = 0; start < decisions.length; start += OFFERS_PER_COMMIT) {
+      const chunk = decisions.slice(start, start + OFFERS_PER_COMMIT)
+      const offers = chunk.map(({ conversation, assignment }) => {
+        const policy = state.policies.get(conversation.queue)
+        return {
+          conversation,
+          agentId: assignment.agentId,
+          reason: assignment.reason,
+          ourNumber: state.numbers.get(conversation.id)?.ourNumber,
+          expiresAt: policy ? offerExpiresAt(policy, now) : now,
+          now,
+        }
+      })
+      const stored = await recordOffers(deps, offers)
+      const stale = { conversations: [] as string[], agents: [] as string[] }
+      offers.forEach((offer, i) => {
+        const events = stored[i] ?? []
+        if (events.length === 0) {
+          stale.conversations.push(offer.conversation.id)
+          stale.agents.push(offer.agentId)
+          return
+        }
+        state.offers.set(offer.conversation.id, {
+          agentId: offer.agentId,
+          expiresAt: offer.expiresAt,
+        })
+        feed.publishOwn(events)
+        offered++
+      })
+      if (stale.conversations.length > 0)
+        await state.refresh(stale.conversations, stale.agents, now)
     }
-    state.offers.set(conversation.id, { agentId: assignment.agentId, expiresAt })
-    feed.publishOwn(events)
-    return true
+    return offered
   }
 
   async function cycle(now: number, read: boolean): Promise<AcdCycle> {
@@ -179,12 +202,13 @@ export function createAcd(deps: AcdDeps, options: Partial<AcdOptions> = {}): Acd
     if (!built) return { leader: false, offered: 0, expired: 0 }
     const expired = await expireOffers(now)
     await endExclusions(now)
-    let offered = 0
-    for (let i = 0; i < opts.maxOffersPerCycle && running(); i++) {
+    const decisions: Decision[] = []
+    while (decisions.length < opts.maxOffersPerCycle && running()) {
       const decision = state.router.next(now)
       if (!decision.ok) break
-      if (await offer(decision, now)) offered++
+      decisions.push(decision)
     }
+    const offered = await offerAll(decisions, now)
     if (readWanted) wake() // a page limit or a wake-up during the cycle: go again
     return { leader: true, offered, expired }
   }

@@ -113,11 +113,16 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   let wakeUp: (() => void) | undefined
   let lastRecovery = 0
 
+  /** Woken since the last claim began: claim again rather than wait. */
+  let wanted = false
   const wake = () => {
+    wanted = true
     wakeUp?.()
   }
 
-  const claimAndSend = async (): Promise<Promise<void>[]> => {
+  /** Claims what is due and starts sending it; `full` when there may be more due now. */
+  const claimAndSend = async (): Promise<{ started: Promise<void>[]; full: boolean }> => {
+    wanted = false
     const now = clock.now()
     if (now - lastRecovery > 5_000) {
       lastRecovery = now
@@ -126,26 +131,29 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         logger.warn({ recovered }, 'requeued messages whose sender stopped mid-send')
     }
     const room = options.maxInFlight - inFlight.size
-    if (room <= 0) return []
+    if (room <= 0) return { started: [], full: false }
+    const limit = Math.min(options.batchSize, room)
     const claimed = await claimDueMessages(store.db, store.dialect, {
       now,
-      limit: Math.min(options.batchSize, room),
+      limit,
       leaseMs: options.leaseMs,
       holder: deps.secretBodies.holder,
     })
     const consent = await consentOf(claimed)
-    return claimed.map((message) => {
+    const started = claimed.map((message) => {
       const task = handle(message, consent.get(`${message.program ?? ''}\u0000${message.to}`))
         .catch((error: unknown) =>
           logger.error({ err: error, messageId: message.id }, 'dispatch failed'),
         )
         .finally(() => {
           inFlight.delete(task)
-          wake()
+          // a slot came free where none was: what could not be claimed for want of room can be
+          if (inFlight.size === options.maxInFlight - 1) wake()
         })
       inFlight.add(task)
       return task
     })
+    return { started, full: claimed.length === limit }
   }
 
   /** Consent at send time for a whole claimed batch: one query per program, not one per text. */
@@ -362,13 +370,16 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
   const run = async () => {
     while (running) {
-      let started: Promise<void>[] = []
+      let full = false
+      let failed = false
       try {
-        started = await claimAndSend()
+        ;({ full } = await claimAndSend())
       } catch (error) {
+        failed = true
         logger.error({ err: error }, 'claiming due messages failed')
       }
-      if (started.length === 0 || inFlight.size >= options.maxInFlight) {
+      // one claim per wake-up: wake-ups that came meanwhile fold into the next claim
+      if (failed || ((!full || inFlight.size >= options.maxInFlight) && !wanted)) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, options.pollMs)
           wakeUp = () => {
@@ -405,7 +416,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     },
     wake,
     drain: async () => {
-      const started = await claimAndSend()
+      const { started } = await claimAndSend()
       await Promise.allSettled(started)
       return started.length
     },

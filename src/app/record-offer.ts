@@ -23,46 +23,45 @@ import { agentBusEvent, toBusEvent } from './routing-events.ts'
 
 type Deps = { config: Config; store: Store; random: Random }
 
+export interface Offer {
+  conversation: WaitingConversation
+  agentId: string
+  reason: AssignmentReason
+  ourNumber: string | undefined
+  expiresAt: number
+  now: number
+}
+
 /**
- * Stores an offer the router made: the conversation becomes `offered` to the agent, only if it is
- * still waiting, with an `offered` event whose data is the assignment reason (why this agent).
- * Returns the stored events, none when the conversation had left the queue.
- * @example await recordOffer(deps, { conversation, agentId: 'a1', reason, ourNumber: '+12505550101', expiresAt, now })
+ * Stores offers the router made, in one transaction: each conversation becomes `offered` to its
+ * agent, only if it is still waiting, with an `offered` event whose data is the assignment
+ * reason (why this agent). Returns each offer's stored events, none for a conversation that had
+ * left the queue.
+ * @example const [events] = await recordOffers(deps, [{ conversation, agentId: 'a1', reason, ourNumber: '+12505550101', expiresAt, now }])
  */
-export async function recordOffer(
-  deps: Deps,
-  offer: {
-    conversation: WaitingConversation
-    agentId: string
-    reason: AssignmentReason
-    ourNumber: string | undefined
-    expiresAt: number
-    now: number
-  },
-): Promise<BusEvent[]> {
-  const { conversation, agentId, now } = offer
-  const event: ConversationEvent = {
+export async function recordOffers(deps: Deps, offers: readonly Offer[]): Promise<BusEvent[][]> {
+  const events = offers.map((offer): ConversationEvent => ({
     id: deps.random.id(),
-    conversationId: conversation.id,
+    conversationId: offer.conversation.id,
     type: 'offered',
-    queueId: conversation.queue,
-    agentId,
-    skill: conversation.requiredSkills[0],
+    queueId: offer.conversation.queue,
+    agentId: offer.agentId,
+    skill: offer.conversation.requiredSkills[0],
     number: offer.ourNumber,
     data: { reason: offer.reason, expiresAt: offer.expiresAt },
-    occurredAt: now,
-  }
-  const stored = await deps.store.db.transaction().execute(async (trx) => {
-    const moved = await changeConversation(
-      trx,
-      conversation.id,
-      { from: ['waiting'] },
-      { status: 'offered', agentId },
-    )
-    if (moved) await appendConversationEvents(trx, [event])
-    return moved
+    occurredAt: offer.now,
+  }))
+  const moved = await deps.store.db.transaction().execute(async (trx) => {
+    const done: boolean[] = []
+    for (const offer of offers) {
+      const to = { status: 'offered', agentId: offer.agentId } as const
+      done.push(await changeConversation(trx, offer.conversation.id, { from: ['waiting'] }, to))
+    }
+    const stored = events.filter((_, i) => done[i])
+    if (stored.length > 0) await appendConversationEvents(trx, stored)
+    return done
   })
-  return stored ? [toBusEvent(event)] : []
+  return events.map((event, i) => (moved[i] ? [toBusEvent(event)] : []))
 }
 
 /**
