@@ -6,7 +6,7 @@ import type { Figures, Scenario } from '../scenario.ts'
 import { inboundSid, postWebhook, seedAgents, seedWaiting, startRig } from './inbound-rig.ts'
 
 /** Issue 5's rate, and a tenth of it, to see the latency below saturation too. */
-const RATES = [100, 1_000] as const
+const RATES = (process.env.PARLEY_BENCH_RATES ?? '100,1000').split(',').map(Number)
 const RATE_SECONDS = 5
 const WARMUP_TEXTS = 500
 /** One pending offer per agent at a time, so each text of a paced run finds a free agent. */
@@ -256,7 +256,10 @@ async function memory(dialect: Dialect): Promise<Row[]> {
   return rows
 }
 
-/** Issue 5's inbound figures: offer latency at 1,000 texts/s, the most texts/s, memory. */
+/**
+ * Issue 5's inbound figures: offer latency at 1,000 texts/s, the most texts/s, memory.
+ * PARLEY_BENCH_PARTS (latency,blast,memory) and PARLEY_BENCH_RATES (100,1000) narrow a run.
+ */
 export const inboundScenario: Scenario = {
   name: 'inbound',
   description: `signed Twilio inbound webhooks against parley serve (child process): webhook → offer at ${RATES.map(formatCount).join(' and ')}/s (${formatCount(PACED_AGENTS)} available agents), ${BLAST_CONNECTIONS} connections back to back × ${BLAST_SECONDS} s (${BLAST_AGENTS} agents), RSS with ${formatCount(WAITING)} waiting`,
@@ -273,9 +276,10 @@ export const inboundScenario: Scenario = {
         for (const [key, value] of Object.entries(rest)) figures[`${label} ${key}`] = value
       }
     }
-    await table('offer latency', offerLatency)
-    await table('most texts/s', blast)
-    await table('memory', memory)
+    const parts = (process.env.PARLEY_BENCH_PARTS ?? 'latency,blast,memory').split(',')
+    if (parts.includes('latency')) await table('offer latency', offerLatency)
+    if (parts.includes('blast')) await table('most texts/s', blast)
+    if (parts.includes('memory')) await table('memory', memory)
     return figures
   },
 }
