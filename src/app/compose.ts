@@ -17,6 +17,7 @@ import { createInboundIntake, type InboundIntake } from './inbound-intake.ts'
 import { createInboundWorker, type InboundWorker } from './inbound-worker.ts'
 import { createApiKeyAuthenticator } from './manage-api-keys.ts'
 import { systemClock, systemRandom, type Clock, type Random } from './ports.ts'
+import { createSendSchedule } from './send-schedule.ts'
 import { createSecretBodies, type SecretBodies } from './secret-bodies.ts'
 import { sendFallbackEmail } from './send-fallback-email.ts'
 import { syncTemplates } from './sync-templates.ts'
@@ -123,6 +124,7 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   })
   const commits = createGroupCommit(store)
+  const schedule = createSendSchedule(config)
   const receipts = createReceiptApplier({
     store,
     clock,
@@ -155,6 +157,7 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
       intake,
       wake: () => dispatcher.wake(),
       wakeRouting: () => acd.wake(),
+      schedule,
     },
     {
       batchSize: config.inbound.batchSize,
@@ -186,6 +189,7 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
   const dispatcher = createDispatcher({
     secretBodies,
     commits,
+    schedule,
     config,
     store,
     clock,

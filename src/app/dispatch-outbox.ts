@@ -8,14 +8,6 @@ import {
   recordTrunkResult,
   type TrunkBreaker,
 } from '../domain/outbox/trunk-breaker.ts'
-import {
-  DEFAULT_SEGMENTS_PER_SECOND,
-  newTokenBucket,
-  reserveTokens,
-  type TokenBucket,
-} from '../domain/outbox/token-bucket.ts'
-import { isCountryCode } from '../domain/phone/country-code.ts'
-import { classifySender } from '../domain/phone/classify-sender.ts'
 import { SendError, type Gateway } from '../gateways/gateway.ts'
 import type { Store } from '../store/connect.ts'
 import { getConsentStatuses } from '../store/consents.ts'
@@ -34,6 +26,7 @@ import type { Gateways } from './create-gateways.ts'
 import type { Clock, Random } from './ports.ts'
 import type { GroupCommit } from './group-commit.ts'
 import type { SecretBodies } from './secret-bodies.ts'
+import { createSendSchedule, type SendSchedule } from './send-schedule.ts'
 
 export interface DispatcherOptions {
   /** Most messages being sent at once (across trunks). */
@@ -87,6 +80,8 @@ export interface DispatcherDeps {
   onUndeliverable: (messageId: string) => void
   secretBodies: SecretBodies
   commits: GroupCommit
+  /** Shared with whatever creates texts, so that new texts can be scheduled behind a backlog. */
+  schedule?: SendSchedule
   options?: Partial<DispatcherOptions>
 }
 
@@ -101,9 +96,7 @@ export interface DispatcherDeps {
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const options = { ...DEFAULT_DISPATCHER_OPTIONS, ...deps.options }
   const { config, store, clock, logger } = deps
-  const buckets = new Map<string, TokenBucket>()
-  /** Per sender, the slot given to the last text handed back: the next one goes a slot later. */
-  const handedBackUntil = new Map<string, number>()
+  const schedule = deps.schedule ?? createSendSchedule(config)
   const breakers = new Map<string, TrunkBreaker>()
   const senders = new Map(config.senders.map((s) => [s.number, s]))
   const programs = new Map(config.programs.map((p) => [p.id, p]))
@@ -199,9 +192,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       await finish(message, 'failed', { reason: `trunk ${trunk} is not running` })
       return
     }
-    const at = bookThroughput(message, sender, now)
+    const at = schedule.book(message.from, message.segments, now, options.holdMs)
     if (at === undefined) {
-      const slot = handBackSlot(message, sender, now)
+      // over the sender's throughput: back to a slot of its own, when it can go
+      const slot = schedule.slot(message.from, message.segments, now)
       await deps.commits.run((trx) => deferMessage(trx, message.id, slot))
       return
     }
@@ -220,42 +214,6 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const failover = program?.failoverTrunk
     const usable = isTrunkUsable(breakers.get(primary) ?? CLOSED_BREAKER, now)
     return !usable && failover && deps.gateways.all.has(failover) ? failover : primary
-  }
-
-  const bucketOf = (from: string, sender: SenderConfig | undefined, now: number) => {
-    const bucket = buckets.get(from)
-    if (bucket) return bucket
-    const region = isCountryCode(config.defaultRegion) ? config.defaultRegion : 'CA'
-    const rate =
-      sender?.segmentsPerSecond ?? DEFAULT_SEGMENTS_PER_SECOND[classifySender(from, region)]
-    return newTokenBucket(rate, now)
-  }
-
-  /** Books the sender's throughput for the message; when it may go, if within `holdMs`. */
-  const bookThroughput = (
-    message: MessageRecord,
-    sender: SenderConfig | undefined,
-    now: number,
-  ): number | undefined => {
-    const booked = reserveTokens(bucketOf(message.from, sender, now), message.segments, now)
-    if (booked.at - now > options.holdMs) return undefined
-    buckets.set(message.from, booked.bucket)
-    return booked.at
-  }
-
-  /**
-   * When a text over its sender's throughput is due again: a slot of its own after the texts
-   * handed back before it, so each comes back once, when it can go, and in order. It books
-   * nothing now (it books when it comes back). Booking on the way out made a backlog behind a
-   * 1 segment/s long code come back only to be handed back again, later each time.
-   */
-  const handBackSlot = (message: MessageRecord, sender: SenderConfig | undefined, now: number) => {
-    const bucket = bucketOf(message.from, sender, now)
-    const free = reserveTokens(bucket, message.segments, now).at
-    const slotMs = (1000 * message.segments) / bucket.ratePerSecond
-    const slot = Math.max(free, (handedBackUntil.get(message.from) ?? 0) + slotMs)
-    handedBackUntil.set(message.from, slot)
-    return Math.ceil(slot)
   }
 
   const submit = async (message: MessageRecord, gateway: Gateway): Promise<void> => {

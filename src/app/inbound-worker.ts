@@ -85,6 +85,7 @@ export function createInboundWorker(
   /** Claims and processes batches until none is left. */
   async function loop(): Promise<void> {
     let seen: number
+    if (process.env.GATHER) await sleep(Number(process.env.GATHER))
     do {
       seen = wakes
       while (!stopped) {
@@ -102,6 +103,8 @@ export function createInboundWorker(
         await handle(batch, token)
         totals.batches++
         const used = process.cpuUsage(began)
+        // a short batch took every text there was: texts stored since then woke us (`wakes`)
+        if (batch.length < options.batchSize) break
         await giveWay((used.user + used.system) / 1000)
       }
     } while (wakes !== seen && !stopped)

@@ -21,6 +21,7 @@ import { insertMessages, type NewMessage } from '../store/messages.ts'
 import { fetchScreenPop } from './look-up-crm.ts'
 import { planAcknowledgements, type AcknowledgementPlan } from './plan-acknowledgement.ts'
 import type { Clock, Random } from './ports.ts'
+import type { SendSchedule } from './send-schedule.ts'
 import { holdKeys, threadKey, threadSerialiser } from './serialise-by-key.ts'
 
 export interface ConversationDeps {
@@ -31,6 +32,8 @@ export interface ConversationDeps {
   logger: Logger
   /** Tells the dispatcher a text (the acknowledgement) is waiting. */
   wake: () => void
+  /** Schedules an acknowledgement behind its sender's waiting texts (the dispatcher's). */
+  schedule?: Pick<SendSchedule, 'firstAttempt'>
 }
 
 /** An inbound text that is neither a keyword nor a survey answer, not yet stored. */
@@ -135,7 +138,12 @@ export async function openOrContinueConversations(
       )
     }
   }
-  if (outcomes.some((o) => o.opened && o.acknowledgementId)) deps.wake()
+  // an acknowledgement behind a backlog is found by the dispatcher's poll when its slot comes
+  const now = deps.clock.now()
+  const due = plans.some(
+    (p) => p.opening?.ack.send && (p.opening.ack.message.nextAttemptAt ?? now) <= now,
+  )
+  if (due) deps.wake()
   return outcomes
 }
 
@@ -172,6 +180,10 @@ async function planTexts(deps: ConversationDeps, texts: readonly ThreadedText[])
   opening.forEach((plan, i) => {
     const ack = acks[i]
     const id = ids[i]
+    if (ack?.send && deps.schedule) {
+      const { from, segments } = ack.message
+      ack.message.nextAttemptAt = deps.schedule.firstAttempt(from, segments, now)
+    }
     if (ack && id) plan.opening = { ...id, ack }
   })
   return plans

@@ -21,6 +21,7 @@ import {
 import type { Clock, Random } from './ports.ts'
 import { readInboundText, type ReadText } from './read-inbound-text.ts'
 import { recordSurveyReply } from './record-survey-reply.ts'
+import type { SendSchedule } from './send-schedule.ts'
 
 export type InboundOutcome =
   | { kind: 'duplicate' }
@@ -45,6 +46,8 @@ export interface InboundDeps {
   wake: () => void
   /** Tells the routing runtime that conversations were queued or closed. */
   wakeRouting?: () => void
+  /** Schedules acknowledgements behind their sender's waiting texts (the dispatcher's). */
+  schedule?: Pick<SendSchedule, 'firstAttempt'>
 }
 
 /**
