@@ -86,6 +86,7 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
       busyTimeoutMs: config.database.busyTimeoutMs,
       poolSize: config.database.poolSize,
       singleInstance: options.singleInstance ?? false,
+      onCheckpointError: (message) => logger.warn({ err: message }, 'SQLite checkpoint failed'),
     }))
   try {
     if (options.migrate !== false) {

@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { Database } from './database.ts'
+import { startCheckpoints } from './sqlite-checkpoints.ts'
 import { StoreError, redactUrl } from './store-error.ts'
 
 export type Dialect = 'sqlite' | 'postgres'
@@ -22,7 +23,11 @@ export interface StoreOptions {
    * on the same file fails fast. Commands (migrate, doctor, apikey) do not take it.
    */
   singleInstance?: boolean
+  /** A background checkpoint of the SQLite log failed (the server's; it is tried again). */
+  onCheckpointError?: (message: string) => void
 }
+
+const CHECKPOINT_EVERY_MS = 250
 
 /** An open store: the query builder plus what the rest of the system needs to know about it. */
 export interface Store {
@@ -85,10 +90,16 @@ function openSqlite(file: string, options: StoreOptions): Store {
     instanceLock?.close()
     throw sqliteError(error, location)
   }
+  // a server checkpoints from a thread of its own, off the event loop (sqlite-checkpoints.ts)
+  const checkpoints = instanceLock
+    ? startCheckpoints(file, CHECKPOINT_EVERY_MS, options.onCheckpointError ?? (() => {}))
+    : undefined
+  if (checkpoints) sqlite.pragma('wal_autocheckpoint = 0')
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite, 256) }),
   })
   const close = async () => {
+    await checkpoints?.stop()
     await db.destroy()
     instanceLock?.close()
   }
