@@ -22,7 +22,12 @@ export function webhookRoutes(app: App) {
     for (const kind of ['status', 'inbound'] as const) {
       server.post<{ Params: { trunk: string }; Body: Record<string, string | string[]> }>(
         `/webhooks/twilio/:trunk/${kind}`,
-        { schema: { tags: ['webhooks'], summary: SUMMARY[kind], params: Params, body: FormBody } },
+        {
+          schema: { tags: ['webhooks'], summary: SUMMARY[kind], params: Params, body: FormBody },
+          // a carrier posts thousands a second: two access-log lines each cost more than storing
+          // the text; /metrics counts them, and warnings and errors are still logged
+          logLevel: 'warn',
+        },
         async (request, reply) => {
           const signature = request.headers['x-twilio-signature']
           const result = await receiveTwilioWebhook(deps, kind, {
