@@ -15,11 +15,13 @@ import {
  * the store and the dispatcher exactly as deployed, and the load generator (this process) does
  * not share the server's event loop. SQLite always; PostgreSQL when PARLEY_BENCH_DATABASE_URL
  * (or PARLEY_TEST_DATABASE_URL) names a server where a throwaway database can be created.
- * PARLEY_BENCH_PROFILE=<dir> writes a V8 CPU profile of each server into <dir>.
+ * PARLEY_BENCH_PROFILE=<dir> writes a V8 CPU profile of each server into <dir>;
+ * PARLEY_BENCH_NODE_FLAGS (e.g. "--max-semi-space-size=32") are passed to each server's node.
  */
 
 const postgresBase = process.env.PARLEY_BENCH_DATABASE_URL || process.env.PARLEY_TEST_DATABASE_URL
 const profileDir = process.env.PARLEY_BENCH_PROFILE
+const nodeFlags = process.env.PARLEY_BENCH_NODE_FLAGS
 
 /** The dialects to measure, PostgreSQL only when a server is given. */
 export function benchDialects(): Dialect[] {
@@ -66,7 +68,10 @@ export async function benchDatabase(
     }),
     config: (name, ...edits) => writeConfig(join(dir, `${name}.yaml`), ...edits),
     start: async (env) => {
-      const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
+      const nodeArgs = [
+        ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+        ...(nodeFlags?.split(' ').filter(Boolean) ?? []),
+      ]
       const server = await startParley(env, { nodeArgs })
       servers.push(server)
       return server
