@@ -9,6 +9,7 @@ import {
 import { exclusionMs } from '../domain/routing/queue-policy.ts'
 import type { WaitingConversation } from '../domain/routing/waiting-conversation.ts'
 import type { Store } from '../store/connect.ts'
+import { offerConversations } from '../store/offer-conversations.ts'
 import { appendConversationEvents, type ConversationEvent } from '../store/conversations.ts'
 import { appendAgentEvents, updateAgentStatus, type AgentEvent } from '../store/routing-agents.ts'
 import {
@@ -52,16 +53,15 @@ export async function recordOffers(deps: Deps, offers: readonly Offer[]): Promis
     occurredAt: offer.now,
   }))
   const moved = await deps.store.db.transaction().execute(async (trx) => {
-    const done: boolean[] = []
-    for (const offer of offers) {
-      const to = { status: 'offered', agentId: offer.agentId } as const
-      done.push(await changeConversation(trx, offer.conversation.id, { from: ['waiting'] }, to))
-    }
-    const stored = events.filter((_, i) => done[i])
+    const offered = await offerConversations(
+      trx,
+      offers.map((o) => ({ conversationId: o.conversation.id, agentId: o.agentId })),
+    )
+    const stored = events.filter((e) => offered.has(e.conversationId))
     if (stored.length > 0) await appendConversationEvents(trx, stored)
-    return done
+    return offered
   })
-  return events.map((event, i) => (moved[i] ? [toBusEvent(event)] : []))
+  return events.map((event) => (moved.has(event.conversationId) ? [toBusEvent(event)] : []))
 }
 
 /**
