@@ -209,7 +209,9 @@ export function createAcd(deps: AcdDeps, options: Partial<AcdOptions> = {}): Acd
       decisions.push(decision)
     }
     const offered = await offerAll(decisions, now)
-    if (readWanted) wake() // a page limit or a wake-up during the cycle: go again
+    // a page limit, a wake-up during the cycle, or agents whose offer found the conversation
+    // gone (they are free again): go again
+    if (readWanted || offered < decisions.length) wake()
     return { leader: true, offered, expired }
   }
 
