@@ -10,6 +10,7 @@ import { loadRoutingAgents, type RoutingAgentRow } from '../store/routing-agents
 import {
   loadRoutingConversations,
   recentAgents,
+  routingConversationPages,
   threadOf,
   type RoutingConversationRow,
 } from '../store/routing-conversations.ts'
@@ -52,10 +53,12 @@ export class PendingOffers extends Map<string, PendingOffer> {
   }
 }
 
-/** Numbers of a routed conversation that the router does not carry but events record. */
+/**
+ * What events record about a routed conversation and the router does not carry. One object per
+ * number, shared by every conversation on it.
+ */
 export interface ConversationNumbers {
   readonly ourNumber: string
-  readonly customerNumber: string
 }
 
 /**
@@ -91,6 +94,10 @@ export function createAcdState(deps: { config: Config; store: Store }): AcdState
   const offers = new PendingOffers()
   const numbers = new Map<string, ConversationNumbers>()
   const exclusionEnds = new Map<string, number>()
+  // The database hands out a fresh copy of these per row; the router and `numbers` keep them
+  // as long as a conversation waits, so 100,000 waiting would hold 100,000 copies of a few values.
+  const skillLists = new Map<string, readonly string[]>()
+  const numberRecords = new Map<string, ConversationNumbers>()
 
   function applyAgent(row: RoutingAgentRow, now: number): void {
     if (row.disabled || row.queues.length === 0) {
@@ -115,6 +122,7 @@ export function createAcdState(deps: { config: Config; store: Store }): AcdState
           preferred.get(threadOf(row.customerNumber, row.ourNumber)),
           policy,
           now,
+          skillLists,
         )
         router.enqueue(conversation)
         if (exclusionsEnd !== undefined) exclusionEnds.set(row.id, exclusionsEnd)
@@ -124,7 +132,10 @@ export function createAcdState(deps: { config: Config; store: Store }): AcdState
         offers.set(row.id, { agentId: row.agentId, expiresAt })
       } else offers.delete(row.id)
       if (row.status === 'waiting' || row.status === 'offered') {
-        numbers.set(row.id, { ourNumber: row.ourNumber, customerNumber: row.customerNumber })
+        let record = numberRecords.get(row.ourNumber)
+        if (record === undefined)
+          numberRecords.set(row.ourNumber, (record = { ourNumber: row.ourNumber }))
+        numbers.set(row.id, record)
       } else numbers.delete(row.id)
     }
   }
@@ -143,7 +154,9 @@ export function createAcdState(deps: { config: Config; store: Store }): AcdState
       numbers.clear()
       exclusionEnds.clear()
       for (const row of await loadRoutingAgents(store.db)) applyAgent(row, now)
-      await applyConversations(await loadRoutingConversations(store.db), now)
+      for await (const page of routingConversationPages(store.db)) {
+        await applyConversations(page, now)
+      }
     },
     async refresh(conversationIds, agentIds, now) {
       const conversations = [...new Set(conversationIds)]
@@ -207,18 +220,28 @@ function toWaiting(
   preferredAgentId: string | undefined,
   policy: QueuePolicy,
   now: number,
+  skillLists: Map<string, readonly string[]>,
 ): { conversation: WaitingConversation; exclusionsEnd: number | undefined } {
   const { queued } = row
   const excluded = activeExclusions(exclusionsFrom(queued, queued.at, exclusionMs(policy)), now)
   const conversation: WaitingConversation = {
     id: row.id,
-    queue: row.queueId ?? '',
+    queue: policy.id, // row.queueId, as the configuration's one copy
     basePriority: Math.min(MAX_PRIORITY, Math.max(MIN_PRIORITY, Math.round(row.priority))),
-    requiredSkills: queued.skills ?? [],
+    requiredSkills: sharedList(skillLists, queued.skills ?? []),
     enqueuedAt: queued.enqueuedAt ?? queued.at,
     customerNumber: row.customerNumber,
     ...(preferredAgentId !== undefined ? { preferredAgentId } : {}),
     ...(excluded.agents.length > 0 ? { excludedAgents: excluded.agents } : {}),
   }
   return { conversation, exclusionsEnd: excluded.nextEnd }
+}
+
+/** The list equal to `list` already in `lists`, else `list`, kept there from now on. */
+function sharedList(lists: Map<string, readonly string[]>, list: readonly string[]) {
+  const key = list.join('\u0000')
+  const known = lists.get(key)
+  if (known !== undefined) return known
+  lists.set(key, list)
+  return list
 }
