@@ -1,4 +1,4 @@
-import { createTransport } from 'nodemailer'
+import type { Transporter } from 'nodemailer'
 
 export interface EmailSenderConfig {
   host: string
@@ -48,23 +48,29 @@ const UNAVAILABLE = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ETL
  */
 export function createEmailSender(config: EmailSenderConfig): EmailSender {
   const timeout = config.timeoutMs ?? 10_000
-  const transport = createTransport({
-    host: config.host,
-    port: config.port,
-    secure: config.secure,
-    connectionTimeout: timeout,
-    greetingTimeout: timeout,
-    socketTimeout: timeout,
-    ...(config.user === undefined
-      ? {}
-      : { auth: { user: config.user, pass: config.password ?? '' } }),
-  })
+  // Loaded on first use, not with this module: a server without `smtp` never holds nodemailer's
+  // few megabytes of code.
+  let loaded: Promise<Transporter> | undefined
+  const transport = () =>
+    (loaded ??= import('nodemailer').then(({ createTransport }) =>
+      createTransport({
+        host: config.host,
+        port: config.port,
+        secure: config.secure,
+        connectionTimeout: timeout,
+        greetingTimeout: timeout,
+        socketTimeout: timeout,
+        ...(config.user === undefined
+          ? {}
+          : { auth: { user: config.user, pass: config.password ?? '' } }),
+      }),
+    ))
 
   return {
     secrets: config.password === undefined || config.password === '' ? [] : [config.password],
     async send({ to, subject, text }) {
       try {
-        const info = await transport.sendMail({ from: config.from, to, subject, text })
+        const info = await (await transport()).sendMail({ from: config.from, to, subject, text })
         return { messageId: info.messageId }
       } catch (cause) {
         throw translate(cause)
@@ -72,12 +78,16 @@ export function createEmailSender(config: EmailSenderConfig): EmailSender {
     },
     async verify() {
       try {
-        await transport.verify()
+        await (await transport()).verify()
       } catch (cause) {
         throw translate(cause)
       }
     },
-    close: () => transport.close(),
+    close: () =>
+      void loaded?.then(
+        (t) => t.close(),
+        () => undefined, // never loaded: nothing to close
+      ),
   }
 }
 
