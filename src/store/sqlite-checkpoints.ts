@@ -34,7 +34,12 @@ export function startCheckpoints(
   onError: (message: string) => void,
 ): Checkpoints {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3')
-  const worker = new Worker(THREAD, { eval: true, workerData: { driver, file, everyMs } })
+  const worker = new Worker(THREAD, {
+    eval: true,
+    workerData: { driver, file, everyMs },
+    // it allocates almost nothing: a small heap keeps the thread's memory small
+    resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 },
+  })
   worker.on('message', (message: string) => onError(message))
   worker.on('error', (error) => onError(String(error)))
   worker.unref()

@@ -49,7 +49,7 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts `node --import tsx src/cli/main.ts serve` with `env` on a free port and waits until
+ * Starts `parley serve` as `npm start` does, with `env` on a free port and waits until
  * /readyz answers 200 (migrated, store reachable). The port is chosen here rather than read from
  * the log, so the server may log at any level.
  * @example const server = await startParley({ PARLEY_CONFIG: file, PARLEY_DB_FILE: db })
@@ -61,7 +61,12 @@ export async function startParley(
   const port = await freePort()
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/cli/main.ts', 'serve'],
+    // as `npm start` runs it (package.json; decision 0014 for the V8 flag)
+    [
+      '--max-semi-space-size=4',
+      ...(options.nodeArgs ?? []),
+      ...['--import', 'tsx', 'src/cli/main.ts', 'serve'],
+    ],
     { cwd: root, env: { ...cleanEnv, PARLEY_PORT: String(port), ...env } },
   )
   let output = ''
