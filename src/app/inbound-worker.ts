@@ -85,7 +85,6 @@ export function createInboundWorker(
   /** Claims and processes batches until none is left. */
   async function loop(): Promise<void> {
     let seen: number
-    if (process.env.GATHER) await sleep(Number(process.env.GATHER))
     do {
       seen = wakes
       while (!stopped) {
