@@ -119,6 +119,25 @@ for (const { dialect, skip } of DIALECTS) {
       })
     })
 
+    it('tries the start-up rebuild again after it failed, and then routes', async () => {
+      await withApp({}, async (app) => {
+        const agent = await available(app)
+        await open(app, 'c-rebuilt-later')
+        // the store fails the rebuild's first read (as a database that is down would)
+        await sql`alter table agent_queues rename to agent_queues_away`.execute(app.store.db)
+        const acd = createAcd({ ...app, bus: createEventBus() }, NEVER)
+        try {
+          await assert.rejects(acd.start())
+          await sql`alter table agent_queues_away rename to agent_queues`.execute(app.store.db)
+          assert.equal((await acd.tick()).offered, 1)
+          const offered = await conversation(app, 'c-rebuilt-later')
+          assert.deepEqual([offered.status, offered.agent_id], ['offered', agent.id])
+        } finally {
+          await acd.stop()
+        }
+      })
+    })
+
     it('never offers more conversations at once than an agent can take, one pending offer at a time', async () => {
       await withApp({}, async (app) => {
         const agent = await available(app, { skills: { bceid: 1 }, capacity: 2 })

@@ -192,11 +192,13 @@ export function createAcd(deps: AcdDeps, options: Partial<AcdOptions> = {}): Acd
       built = false
       if (clock.now() >= nextLockAttempt) {
         nextLockAttempt = clock.now() + opts.lockRetryMs
-        if (await lock.tryTake()) {
-          await state.rebuild(now)
-          built = true
-        }
+        await lock.tryTake()
       }
+    }
+    if (lock.held() && !built) {
+      // a rebuild that failed (the store was down) is tried again next cycle, lock still held
+      await state.rebuild(now)
+      built = true
     }
     if (read || readWanted || clock.now() - lastReadAt >= opts.pollMs) await follow(now)
     if (!built) return { leader: false, offered: 0, expired: 0 }
