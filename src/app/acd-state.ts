@@ -54,23 +54,16 @@ export class PendingOffers extends Map<string, PendingOffer> {
 }
 
 /**
- * What events record about a routed conversation and the router does not carry. One object per
- * number, shared by every conversation on it.
- */
-export interface ConversationNumbers {
-  readonly ourNumber: string
-}
-
-/**
  * The ACD's in-memory mirror of the database: the router (free agents, waiting conversations),
- * the pending offers with their deadlines, and each routed conversation's numbers. The database
+ * the pending offers with their deadlines, and each routed conversation's number of ours. The database
  * is the truth; `refresh` re-reads what changed and replaces it here, so a change made anywhere
  * (an agent's action, another server, the inbound path) reaches routing the same way.
  */
 export interface AcdState {
   readonly router: Router
   readonly offers: PendingOffers
-  readonly numbers: Map<string, ConversationNumbers>
+  /** Each routed conversation's number of ours, which events record and the router does not carry. */
+  readonly ourNumbers: Map<string, string>
   /**
    * Waiting conversations with an agent passed over, and when the first such exclusion ends:
    * then the conversation must be read again (refresh) for that agent to qualify.
@@ -92,12 +85,12 @@ export function createAcdState(deps: { config: Config; store: Store }): AcdState
   const preferredWindowMs = config.threadingWindowHours * 3_600_000
   let router = createRouter(config.queues)
   const offers = new PendingOffers()
-  const numbers = new Map<string, ConversationNumbers>()
+  const ourNumbers = new Map<string, string>()
   const exclusionEnds = new Map<string, number>()
-  // The database hands out a fresh copy of these per row; the router and `numbers` keep them
+  // The database hands out a fresh copy of these per row; the router and `ourNumbers` keep them
   // as long as a conversation waits, so 100,000 waiting would hold 100,000 copies of a few values.
   const skillLists = new Map<string, readonly string[]>()
-  const numberRecords = new Map<string, ConversationNumbers>()
+  const numberCopies = new Map<string, string>()
 
   function applyAgent(row: RoutingAgentRow, now: number): void {
     if (row.disabled || row.queues.length === 0) {
@@ -132,11 +125,8 @@ export function createAcdState(deps: { config: Config; store: Store }): AcdState
         offers.set(row.id, { agentId: row.agentId, expiresAt })
       } else offers.delete(row.id)
       if (row.status === 'waiting' || row.status === 'offered') {
-        let record = numberRecords.get(row.ourNumber)
-        if (record === undefined)
-          numberRecords.set(row.ourNumber, (record = { ourNumber: row.ourNumber }))
-        numbers.set(row.id, record)
-      } else numbers.delete(row.id)
+        ourNumbers.set(row.id, oneCopy(numberCopies, row.ourNumber, row.ourNumber))
+      } else ourNumbers.delete(row.id)
     }
   }
 
@@ -145,13 +135,13 @@ export function createAcdState(deps: { config: Config; store: Store }): AcdState
       return router
     },
     offers,
-    numbers,
+    ourNumbers,
     exclusionEnds,
     policies,
     async rebuild(now) {
       router = createRouter(config.queues)
       offers.clear()
-      numbers.clear()
+      ourNumbers.clear()
       exclusionEnds.clear()
       for (const row of await loadRoutingAgents(store.db)) applyAgent(row, now)
       for await (const page of routingConversationPages(store.db)) {
@@ -228,7 +218,7 @@ function toWaiting(
     id: row.id,
     queue: policy.id, // row.queueId, as the configuration's one copy
     basePriority: Math.min(MAX_PRIORITY, Math.max(MIN_PRIORITY, Math.round(row.priority))),
-    requiredSkills: sharedList(skillLists, queued.skills ?? []),
+    requiredSkills: oneCopy(skillLists, (queued.skills ?? []).join('\u0000'), queued.skills ?? []),
     enqueuedAt: queued.enqueuedAt ?? queued.at,
     customerNumber: row.customerNumber,
     ...(preferredAgentId !== undefined ? { preferredAgentId } : {}),
@@ -237,11 +227,10 @@ function toWaiting(
   return { conversation, exclusionsEnd: excluded.nextEnd }
 }
 
-/** The list equal to `list` already in `lists`, else `list`, kept there from now on. */
-function sharedList(lists: Map<string, readonly string[]>, list: readonly string[]) {
-  const key = list.join('\u0000')
-  const known = lists.get(key)
+/** The value already kept under `key`, else `value`, kept from now on. */
+function oneCopy<T>(copies: Map<string, T>, key: string, value: T): T {
+  const known = copies.get(key)
   if (known !== undefined) return known
-  lists.set(key, list)
-  return list
+  copies.set(key, value)
+  return value
 }

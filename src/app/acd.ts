@@ -158,7 +158,7 @@ export function createAcd(deps: AcdDeps, options: Partial<AcdOptions> = {}): Acd
           conversation,
           agentId: assignment.agentId,
           reason: assignment.reason,
-          ourNumber: state.numbers.get(conversation.id)?.ourNumber,
+          ourNumber: state.ourNumbers.get(conversation.id),
           expiresAt: policy ? offerExpiresAt(policy, now) : now,
           now,
         }

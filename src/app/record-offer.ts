@@ -9,12 +9,12 @@ import {
 import { exclusionMs } from '../domain/routing/queue-policy.ts'
 import type { WaitingConversation } from '../domain/routing/waiting-conversation.ts'
 import type { Store } from '../store/connect.ts'
-import { offerConversations } from '../store/offer-conversations.ts'
 import { appendConversationEvents, type ConversationEvent } from '../store/conversations.ts'
 import { appendAgentEvents, updateAgentStatus, type AgentEvent } from '../store/routing-agents.ts'
 import {
   changeConversation,
   loadRoutingConversations,
+  offerConversations,
   type QueuedData,
   type RoutingConversationRow,
 } from '../store/routing-conversations.ts'

@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict'
 import { it } from 'node:test'
 import { forEachDialect } from '../../test/support/dialects.ts'
+import { testId } from '../../test/support/fixtures.ts'
 import { appendConversationEvents, openConversations } from './conversations.ts'
 import {
   changeConversation,
   loadRoutingConversations,
+  offerConversations,
   routingConversationPages,
   type RoutingConversationRow,
 } from './routing-conversations.ts'
-import { ensureQueueRows } from './users.ts'
+import { ensureQueueRows, insertUser } from './users.ts'
 
 const now = 1_795_000_000_000
 const BCEID = 'SBC_HD_SMS_BCEID'
@@ -88,5 +90,57 @@ forEachDialect('routing conversations', (ctx) => {
     assert.equal(row(offered)?.offeredAt, now + 5)
     assert.deepEqual(row(requeued)?.queued, { skills: ['general'], priority: 7, at: now + 9 })
     assert.deepEqual(row(ids[0] ?? '')?.queued, { skills: ['bceid'], priority: 5, at: now })
+  })
+})
+
+forEachDialect('offerConversations', (ctx) => {
+  it('offers each waiting conversation to its own agent, and leaves the others alone', async () => {
+    const db = ctx.store.db
+    await ensureQueueRows(db, [{ id: BCEID, name: 'BCeID' }], 1)
+    const agents = [testId('a'), testId('a')]
+    for (const id of agents) {
+      await insertUser(db, {
+        ...{ id, username: id, displayName: id, role: 'agent', passwordHash: 'x' },
+        ...{ skills: { bceid: 3 }, queues: [BCEID], capacity: 3, createdAt: 1 },
+      })
+    }
+    const ids = [testId('c'), testId('c'), testId('c')]
+    await openConversations(
+      db,
+      ids.map((id, i) => ({
+        conversation: {
+          id,
+          customerNumber: `+1250555099${i}`,
+          ourNumber: '+12505550101',
+          program: undefined,
+          ...{ queueId: BCEID, category: 'bceid', priority: 5, attributes: {} },
+          ...{ flagged: false, openedAt: 1 },
+        },
+        eventIds: [testId('e'), testId('e')],
+      })),
+    )
+    const [first, second, taken] = ids as [string, string, string]
+    await db
+      .updateTable('conversations')
+      .set({ status: 'accepted' })
+      .where('id', '=', taken)
+      .execute()
+
+    const offered = await offerConversations(db, [
+      { conversationId: first, agentId: agents[0] ?? '' },
+      { conversationId: second, agentId: agents[1] ?? '' },
+      { conversationId: taken, agentId: agents[1] ?? '' },
+    ])
+    assert.deepEqual([...offered].sort(), [first, second].sort())
+    const rows = await db
+      .selectFrom('conversations')
+      .select(['id', 'status', 'agent_id'])
+      .where('id', 'in', ids)
+      .execute()
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    assert.deepEqual(byId.get(first), { id: first, status: 'offered', agent_id: agents[0] })
+    assert.deepEqual(byId.get(second), { id: second, status: 'offered', agent_id: agents[1] })
+    assert.deepEqual(byId.get(taken), { id: taken, status: 'accepted', agent_id: null })
+    assert.equal((await offerConversations(db, [])).size, 0)
   })
 })

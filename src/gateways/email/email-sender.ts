@@ -86,7 +86,7 @@ export function createEmailSender(config: EmailSenderConfig): EmailSender {
     close: () =>
       void loaded?.then(
         (t) => t.close(),
-        () => undefined, // never loaded: nothing to close
+        () => undefined, // nodemailer failed to load: no transport to close
       ),
   }
 }
