@@ -44,6 +44,20 @@ const versionColumns = [
 ] as const
 
 /**
+ * How long findSendableTemplate reuses what it read. Changes made through this module in this
+ * process count at once (they bump `sendableGeneration`); another server's approval or
+ * retirement reaches this one's sends within this time.
+ */
+export const SENDABLE_TEMPLATE_TTL_MS = 1_000
+
+/** Bumped after every write of template versions in this process: cached reads are stale. */
+let sendableGeneration = 0
+
+type SendableCache = Map<string, { generation: number; until: number; value: SendableTemplate }>
+
+const sendableCache = new WeakMap<Kysely<Database>, SendableCache>()
+
+/**
  * Adds a template version (creating the template on its first version).
  * Versions are immutable once written; a change is a new version.
  */
@@ -81,6 +95,7 @@ export async function insertTemplateVersion(
       })
       .execute()
   })
+  sendableGeneration++
 }
 
 /** Every version of a template, newest first (empty when the key is unknown). */
@@ -139,16 +154,39 @@ export async function setTemplateVersionStatus(
     .where('template_key', '=', change.key)
     .where('version', '=', change.version)
     .execute()
+  sendableGeneration++
+}
+
+export interface SendableTemplate {
+  exists: boolean
+  /** The newest approved version; undefined when none is approved. */
+  approved: StoredTemplateVersion | undefined
 }
 
 /**
- * What sending needs to know about a template key: whether it exists, and
- * its newest approved version (undefined when none is approved).
+ * What sending needs to know about a template key: whether it exists, and its newest approved
+ * version. Sends, acknowledgements and broadcasts ask for the same few keys many times a second,
+ * so an answer is reused for SENDABLE_TEMPLATE_TTL_MS (see there); the version returned is
+ * shared between callers and must not be changed.
+ * @example await findSendableTemplate(db, 'appointment_reminder') // { exists: true, approved: { version: 3, … } }
  */
 export async function findSendableTemplate(
   db: Kysely<Database>,
   key: string,
-): Promise<{ exists: boolean; approved: StoredTemplateVersion | undefined }> {
+): Promise<SendableTemplate> {
+  let cache = sendableCache.get(db)
+  if (!cache) sendableCache.set(db, (cache = new Map() as SendableCache))
+  const now = performance.now()
+  const cached = cache.get(key)
+  if (cached && cached.generation === sendableGeneration && cached.until > now) return cached.value
+  // a write while this read runs bumps the generation: what it read is not kept past this call
+  const generation = sendableGeneration
+  const value = await readSendableTemplate(db, key)
+  cache.set(key, { generation, until: now + SENDABLE_TEMPLATE_TTL_MS, value })
+  return value
+}
+
+async function readSendableTemplate(db: Kysely<Database>, key: string): Promise<SendableTemplate> {
   const row = await db
     .selectFrom('template_versions')
     .innerJoin('templates', 'templates.key', 'template_versions.template_key')
@@ -210,5 +248,6 @@ export async function approveDraftVersion(
     .where('version', '=', approval.version)
     .where('status', '=', 'draft')
     .executeTakeFirst()
+  sendableGeneration++
   return result.numUpdatedRows > 0n
 }
