@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from './database.ts'
+import { runCompiled } from './run-compiled.ts'
 
 export interface StoredConsentEvent {
   id: string
@@ -151,12 +152,14 @@ export async function getConsentStatuses(
 ): Promise<Map<string, CurrentConsent['status']>> {
   const statuses = new Map<string, CurrentConsent['status']>()
   for (let i = 0; i < phones.length; i += 500) {
-    const rows = await db
-      .selectFrom('consents')
-      .select(['phone', 'status'])
-      .where('program', '=', program)
-      .where('phone', 'in', phones.slice(i, i + 500))
-      .execute()
+    const values = { program, phones: phones.slice(i, i + 500) }
+    const rows = await runCompiled(db, 'consent-statuses', values, (v) =>
+      db
+        .selectFrom('consents')
+        .select(['phone', 'status'])
+        .where('program', '=', v.program)
+        .where('phone', 'in', v.phones),
+    )
     for (const row of rows) statuses.set(row.phone, row.status as CurrentConsent['status'])
   }
   return statuses

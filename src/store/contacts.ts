@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from './database.ts'
+import { runCompiled } from './run-compiled.ts'
 
 export interface Contact {
   id: string
@@ -43,12 +44,14 @@ export async function findContactLanguages(
   const languages = new Map<string, string>()
   const unique = [...new Set(phones)]
   for (let i = 0; i < unique.length; i += 500) {
-    const rows = await db
-      .selectFrom('contacts')
-      .select(['phone', 'language'])
-      .where('phone', 'in', unique.slice(i, i + 500))
-      .where('language', 'is not', null)
-      .execute()
+    const values = { phones: unique.slice(i, i + 500) }
+    const rows = await runCompiled(db, 'contact-languages', values, (v) =>
+      db
+        .selectFrom('contacts')
+        .select(['phone', 'language'])
+        .where('phone', 'in', v.phones)
+        .where('language', 'is not', null),
+    )
     for (const row of rows) if (row.language !== null) languages.set(row.phone, row.language)
   }
   return languages

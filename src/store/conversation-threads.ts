@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from './database.ts'
+import { runCompiled } from './run-compiled.ts'
 
 /** A conversation that is neither ended by an agent nor closed, as threading needs it. */
 export interface OpenConversation {
@@ -52,10 +53,12 @@ export async function findOpenConversationsOfThreads(
   const customers = [...new Set(threads.map((t) => t.customerNumber))]
   const found: OpenThreadConversation[] = []
   for (let i = 0; i < customers.length; i += 500) {
-    const rows = await openConversationsQuery(db)
-      .select(['c.customer_number', 'c.our_number'])
-      .where('c.customer_number', 'in', customers.slice(i, i + 500))
-      .execute()
+    const values = { customers: customers.slice(i, i + 500) }
+    const rows = await runCompiled(db, 'open-conversations-of-threads', values, (v) =>
+      openConversationsQuery(db)
+        .select(['c.customer_number', 'c.our_number'])
+        .where('c.customer_number', 'in', v.customers),
+    )
     for (const row of rows) {
       if (!wanted.has(`${row.customer_number}\u0000${row.our_number}`)) continue
       found.push({

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely'
 import type { Dialect } from './connect.ts'
 import type { Database, InboundTextRow } from './database.ts'
 import { insertRows } from './insert-rows.ts'
+import { runCompiled } from './run-compiled.ts'
 
 /** A carrier's text as stored before the carrier is answered (decision 0009). */
 export interface StagedText {
@@ -73,29 +74,35 @@ export async function claimInboundTexts(
 ): Promise<StagedText[]> {
   const { now, limit, leaseMs, token } = options
   const claim = async (trx: Kysely<Database>) => {
-    const free = trx
-      .selectFrom('inbound_texts as t')
-      .where((eb) => eb.or([eb('t.lease_until', 'is', null), eb('t.lease_until', '<', now)]))
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('inbound_texts as e')
-              .select('e.id')
-              .whereRef('e.from_number', '=', 't.from_number')
-              .whereRef('e.to_number', '=', 't.to_number')
-              .whereRef('e.id', '<', 't.id')
-              .where('e.lease_until', '>=', now),
+    const free = (at: number, count: number) =>
+      trx
+        .selectFrom('inbound_texts as t')
+        .where((eb) => eb.or([eb('t.lease_until', 'is', null), eb('t.lease_until', '<', at)]))
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('inbound_texts as e')
+                .select('e.id')
+                .whereRef('e.from_number', '=', 't.from_number')
+                .whereRef('e.to_number', '=', 't.to_number')
+                .whereRef('e.id', '<', 't.id')
+                .where('e.lease_until', '>=', at),
+            ),
           ),
-        ),
+        )
+        .orderBy('t.id')
+        .limit(count)
+    if (token === undefined) {
+      const rows = await runCompiled(trx, 'claim', { now, limit }, (v) =>
+        free(v.now, v.limit).selectAll('t'),
       )
-      .orderBy('t.id')
-      .limit(limit)
-    if (token === undefined) return (await free.selectAll('t').execute()).map(fromRow)
+      return rows.map(fromRow)
+    }
     const rows = await trx
       .updateTable('inbound_texts')
       .set({ lease_until: now + leaseMs, lease_token: token })
-      .where('id', 'in', free.select('t.id'))
+      .where('id', 'in', free(now, limit).select('t.id'))
       .returningAll()
       .execute()
     // RETURNING order is unspecified
@@ -218,14 +225,16 @@ export async function knownCarrierIds(
   for (const trunk of trunks) {
     const ids = texts.filter((t) => t.trunk === trunk).map((t) => t.carrierId)
     for (let i = 0; i < ids.length; i += CHUNK) {
-      const rows = await db
-        .selectFrom('carrier_refs as r')
-        .innerJoin('messages as m', 'm.id', 'r.message_id')
-        .select('r.carrier_id')
-        .where('r.trunk', '=', trunk)
-        .where('r.carrier_id', 'in', ids.slice(i, i + CHUNK))
-        .where('m.direction', '=', 'inbound')
-        .execute()
+      const values = { trunk, ids: ids.slice(i, i + CHUNK) }
+      const rows = await runCompiled(db, 'known-carrier-ids', values, (v) =>
+        db
+          .selectFrom('carrier_refs as r')
+          .innerJoin('messages as m', 'm.id', 'r.message_id')
+          .select('r.carrier_id')
+          .where('r.trunk', '=', v.trunk)
+          .where('r.carrier_id', 'in', v.ids)
+          .where('m.direction', '=', 'inbound'),
+      )
       for (const row of rows) known.add(refKey(trunk, row.carrier_id))
     }
   }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { ConversationEvent, ConversationEventType } from './conversations.ts'
 import type { ConversationEventRow, ConversationRow, Database } from './database.ts'
+import { runCompiled } from './run-compiled.ts'
 
 /**
  * The routing record a `queued` event carries in `data`: the latest one of a conversation says
@@ -53,8 +54,10 @@ export async function loadRoutingConversations(
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK)
     const [conversations, events] = await Promise.all([
-      selectConversations(db).where('id', 'in', chunk).execute(),
-      routingEvents(db, chunk),
+      runCompiled(db, 'routing-conversations', { chunk }, (v) =>
+        selectConversations(db).where('id', 'in', v.chunk),
+      ),
+      runCompiled(db, 'routing-events', { chunk }, (v) => routingEvents(db, v.chunk)),
     ])
     out.push(...toRoutingRows(conversations, events))
   }
@@ -85,7 +88,7 @@ export async function* routingConversationPages(
     const events = await routingEvents(
       db,
       conversations.map((c) => c.id),
-    )
+    ).execute()
     yield toRoutingRows(conversations, events)
     if (conversations.length < CHUNK) return
     after = last.id
@@ -109,7 +112,7 @@ function selectConversations(db: Kysely<Database>) {
   return db.selectFrom('conversations').select(CONVERSATION_COLUMNS)
 }
 
-function routingEvents(db: Kysely<Database>, ids: readonly string[]): Promise<EventColumns[]> {
+function routingEvents(db: Kysely<Database>, ids: readonly string[]) {
   return db
     .selectFrom('conversation_events')
     .select(['conversation_id', 'type', 'data', 'occurred_at'])
@@ -117,7 +120,6 @@ function routingEvents(db: Kysely<Database>, ids: readonly string[]): Promise<Ev
     .where('conversation_id', 'in', ids)
     .orderBy('occurred_at')
     .orderBy('id')
-    .execute()
 }
 
 function toRoutingRows(
@@ -158,15 +160,17 @@ export async function recentAgents(
   const found = new Map<string, string>()
   const numbers = [...new Set(threads.map((t) => t.customerNumber))]
   for (let i = 0; i < numbers.length; i += CHUNK) {
-    const rows = await db
-      .selectFrom('conversations')
-      .select(['customer_number', 'our_number', 'agent_id', 'ended_at'])
-      .where('customer_number', 'in', numbers.slice(i, i + CHUNK))
-      .where('agent_id', 'is not', null)
-      .where('accepted_at', 'is not', null)
-      .where('ended_at', '>=', since)
-      .orderBy('ended_at')
-      .execute()
+    const values = { numbers: numbers.slice(i, i + CHUNK), since }
+    const rows = await runCompiled(db, 'recent-agents', values, (v) =>
+      db
+        .selectFrom('conversations')
+        .select(['customer_number', 'our_number', 'agent_id', 'ended_at'])
+        .where('customer_number', 'in', v.numbers)
+        .where('agent_id', 'is not', null)
+        .where('accepted_at', 'is not', null)
+        .where('ended_at', '>=', v.since)
+        .orderBy('ended_at'),
+    )
     for (const r of rows) {
       if (r.agent_id) found.set(threadOf(r.customer_number, r.our_number), r.agent_id)
     }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from './database.ts'
+import { runCompiled } from './run-compiled.ts'
 
 export interface SurveySession {
   id: string
@@ -122,13 +123,15 @@ export async function threadsWithOpenSurveys(
   const found = new Set<string>()
   const phones = [...new Set(threads.map((t) => t.phone))]
   for (let i = 0; i < phones.length; i += 500) {
-    const rows = await db
-      .selectFrom('survey_sessions')
-      .select(['phone', 'our_number'])
-      .where('phone', 'in', phones.slice(i, i + 500))
-      .where('expires_at', '>=', now)
-      .where('answered_at', 'is', null)
-      .execute()
+    const values = { phones: phones.slice(i, i + 500), now }
+    const rows = await runCompiled(db, 'open-surveys', values, (v) =>
+      db
+        .selectFrom('survey_sessions')
+        .select(['phone', 'our_number'])
+        .where('phone', 'in', v.phones)
+        .where('expires_at', '>=', v.now)
+        .where('answered_at', 'is', null),
+    )
     for (const row of rows) found.add(`${row.phone}\u0000${row.our_number}`)
   }
   return found
