@@ -153,7 +153,7 @@ export async function getConsentStatuses(
   const statuses = new Map<string, CurrentConsent['status']>()
   for (let i = 0; i < phones.length; i += 500) {
     const values = { program, phones: phones.slice(i, i + 500) }
-    const rows = await runCompiled(db, 'consent-statuses', values, (v) =>
+    const { rows } = await runCompiled(db, 'consent-statuses', values, (v) =>
       db
         .selectFrom('consents')
         .select(['phone', 'status'])

@@ -45,7 +45,7 @@ export async function findContactLanguages(
   const unique = [...new Set(phones)]
   for (let i = 0; i < unique.length; i += 500) {
     const values = { phones: unique.slice(i, i + 500) }
-    const rows = await runCompiled(db, 'contact-languages', values, (v) =>
+    const { rows } = await runCompiled(db, 'contact-languages', values, (v) =>
       db
         .selectFrom('contacts')
         .select(['phone', 'language'])

@@ -54,7 +54,7 @@ export async function findOpenConversationsOfThreads(
   const found: OpenThreadConversation[] = []
   for (let i = 0; i < customers.length; i += 500) {
     const values = { customers: customers.slice(i, i + 500) }
-    const rows = await runCompiled(db, 'open-conversations-of-threads', values, (v) =>
+    const { rows } = await runCompiled(db, 'open-conversations-of-threads', values, (v) =>
       openConversationsQuery(db)
         .select(['c.customer_number', 'c.our_number'])
         .where('c.customer_number', 'in', v.customers),

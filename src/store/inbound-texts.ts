@@ -94,7 +94,7 @@ export async function claimInboundTexts(
         .orderBy('t.id')
         .limit(count)
     if (token === undefined) {
-      const rows = await runCompiled(trx, 'claim', { now, limit }, (v) =>
+      const { rows } = await runCompiled(trx, 'claim', { now, limit }, (v) =>
         free(v.now, v.limit).selectAll('t'),
       )
       return rows.map(fromRow)
@@ -131,9 +131,19 @@ export async function finishInboundTexts(
 ): Promise<number> {
   let deleted = 0
   for (let i = 0; i < ids.length; i += CHUNK) {
-    let query = db.deleteFrom('inbound_texts').where('id', 'in', ids.slice(i, i + CHUNK))
-    if (token !== undefined) query = query.where('lease_token', '=', token)
-    deleted += Number((await query.executeTakeFirst()).numDeletedRows)
+    const chunk = ids.slice(i, i + CHUNK)
+    const result =
+      token === undefined
+        ? await runCompiled(db, 'finish-texts', { chunk }, (v) =>
+            db.deleteFrom('inbound_texts').where('id', 'in', v.chunk),
+          )
+        : await runCompiled(db, 'finish-leased-texts', { chunk, token }, (v) =>
+            db
+              .deleteFrom('inbound_texts')
+              .where('id', 'in', v.chunk)
+              .where('lease_token', '=', v.token),
+          )
+    deleted += Number(result.numAffectedRows ?? 0n)
   }
   return deleted
 }
@@ -226,7 +236,7 @@ export async function knownCarrierIds(
     const ids = texts.filter((t) => t.trunk === trunk).map((t) => t.carrierId)
     for (let i = 0; i < ids.length; i += CHUNK) {
       const values = { trunk, ids: ids.slice(i, i + CHUNK) }
-      const rows = await runCompiled(db, 'known-carrier-ids', values, (v) =>
+      const { rows } = await runCompiled(db, 'known-carrier-ids', values, (v) =>
         db
           .selectFrom('carrier_refs as r')
           .innerJoin('messages as m', 'm.id', 'r.message_id')

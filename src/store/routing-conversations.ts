@@ -56,8 +56,10 @@ export async function loadRoutingConversations(
     const [conversations, events] = await Promise.all([
       runCompiled(db, 'routing-conversations', { chunk }, (v) =>
         selectConversations(db).where('id', 'in', v.chunk),
+      ).then((result) => result.rows),
+      runCompiled(db, 'routing-events', { chunk }, (v) => routingEvents(db, v.chunk)).then(
+        (result) => result.rows,
       ),
-      runCompiled(db, 'routing-events', { chunk }, (v) => routingEvents(db, v.chunk)),
     ])
     out.push(...toRoutingRows(conversations, events))
   }
@@ -161,7 +163,7 @@ export async function recentAgents(
   const numbers = [...new Set(threads.map((t) => t.customerNumber))]
   for (let i = 0; i < numbers.length; i += CHUNK) {
     const values = { numbers: numbers.slice(i, i + CHUNK), since }
-    const rows = await runCompiled(db, 'recent-agents', values, (v) =>
+    const { rows } = await runCompiled(db, 'recent-agents', values, (v) =>
       db
         .selectFrom('conversations')
         .select(['customer_number', 'our_number', 'agent_id', 'ended_at'])
@@ -236,21 +238,22 @@ export async function offerConversations(
   offers: readonly { conversationId: string; agentId: string }[],
 ): Promise<Set<string>> {
   if (offers.length === 0) return new Set()
-  const agentOf = sql.join(
-    offers.map((o) => sql`when ${o.conversationId} then ${o.agentId}`),
-    sql` `,
-  )
-  const rows = await db
-    .updateTable('conversations')
-    .set({ status: 'offered', agent_id: sql<string>`case "id" ${agentOf} end` })
-    .where(
-      'id',
-      'in',
-      offers.map((o) => o.conversationId),
+  const values = {
+    ids: offers.map((o) => o.conversationId),
+    agents: offers.map((o) => o.agentId),
+  }
+  const { rows } = await runCompiled(db, 'offer-conversations', values, ({ ids, agents }) => {
+    const agentOf = sql.join(
+      ids.map((id, i) => sql`when ${id} then ${agents[i]}`),
+      sql` `,
     )
-    .where('status', '=', 'waiting')
-    .returning('id')
-    .execute()
+    return db
+      .updateTable('conversations')
+      .set({ status: 'offered', agent_id: sql<string>`case "id" ${agentOf} end` })
+      .where('id', 'in', ids)
+      .where('status', '=', 'waiting')
+      .returning('id')
+  })
   return new Set(rows.map((r) => r.id))
 }
 

@@ -36,12 +36,25 @@ forEachDialect('queries compiled once', (ctx) => {
         fc.integer({ min: 990, max: 1_015 }),
         async (some, after) => {
           const values = { after, phones: some }
-          const once = await runCompiled(db, 'french-contacts', values, query)
+          const { rows: once } = await runCompiled(db, 'french-contacts', values, query)
           assert.deepEqual(once, await query(values).execute())
         },
       ),
       { numRuns: 60 },
     )
+  })
+
+  it('runs in a transaction too, and tells how many rows a write changed', async () => {
+    const db = ctx.store.db
+    const remove = (v: { phones: string[] }) =>
+      db.deleteFrom('contacts').where('phone', 'in', v.phones)
+    const removed = await db.transaction().execute(async (trx) => {
+      const values = { phones: phones.slice(0, 2) }
+      return (await runCompiled(trx, 'remove-contacts', values, remove)).numAffectedRows
+    })
+    assert.equal(removed, 2n)
+    const again = await runCompiled(db, 'remove-contacts', { phones: phones.slice(2, 4) }, remove)
+    assert.equal(again.numAffectedRows, 2n)
   })
 
   it('refuses a query that leaves a value out', async () => {

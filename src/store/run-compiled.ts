@@ -1,4 +1,10 @@
-import { CompiledQuery, type Compilable, type Kysely } from 'kysely'
+import {
+  CompiledQuery,
+  type Compilable,
+  type DialectAdapter,
+  type Kysely,
+  type QueryResult,
+} from 'kysely'
 import type { Database } from './database.ts'
 
 /** Stands for the i-th value while a query is compiled once. */
@@ -15,16 +21,20 @@ interface Compiled {
 /** A query's values by name: single values, and lists (their lengths shape the SQL). */
 type Values = Record<string, unknown>
 
-const compiledByDb = new WeakMap<Kysely<Database>, Map<string, Compiled>>()
+/**
+ * By the store's dialect adapter, which its transactions share (a transaction is a Kysely
+ * handle of its own): one SQL text per store and shape, whichever handle runs it.
+ */
+const compiledByStore = new WeakMap<DialectAdapter, Map<string, Compiled>>()
 
 /**
- * Runs the query `build` makes of `values`, compiled once per database handle, `name` and
- * length of each list in `values`. Kysely builds and compiles a query's tree every time it
+ * Runs the query `build` makes of `values`, compiled once per store, `name` and length of
+ * each list in `values`. Kysely builds and compiles a query's tree every time it
  * runs: 20–70 µs for the inbound path's larger queries, a sixth of its CPU time at 1,000
  * texts/s. Here `build` runs once, with placeholders for the values, and later runs only bind
  * new values to the SQL it produced. So `build` must pass each value into the query untouched
  * and never branch on one; anything else that shapes the SQL must be in `name`.
- * @example await runCompiled(db, 'open', { at: now, ids }, ({ at, ids }) =>
+ * @example const { rows } = await runCompiled(db, 'open', { at: now, ids }, ({ at, ids }) =>
  *   db.selectFrom('conversations').selectAll().where('opened_at', '<', at).where('id', 'in', ids))
  */
 export async function runCompiled<V extends Values, R>(
@@ -32,7 +42,7 @@ export async function runCompiled<V extends Values, R>(
   name: string,
   values: V,
   build: (values: V) => Compilable<R>,
-): Promise<R[]> {
+): Promise<QueryResult<R>> {
   const flat: unknown[] = []
   let shape = name
   for (const value of Object.values(values)) {
@@ -41,15 +51,16 @@ export async function runCompiled<V extends Values, R>(
       flat.push(...(value as unknown[]))
     } else flat.push(value)
   }
-  let compiled = compiledByDb.get(db)
-  if (!compiled) compiledByDb.set(db, (compiled = new Map<string, Compiled>()))
+  const adapter = db.getExecutor().adapter
+  let compiled = compiledByStore.get(adapter)
+  if (!compiled) compiledByStore.set(adapter, (compiled = new Map<string, Compiled>()))
   let query = compiled.get(shape)
   if (!query) {
     query = compile(build(placeholders(values)), flat.length)
     compiled.set(shape, query)
   }
   const parameters = query.parameters.map((p) => ('index' in p ? flat[p.index] : p.constant))
-  return (await db.executeQuery(CompiledQuery.raw(query.sql, parameters))).rows as R[]
+  return db.executeQuery<R>(CompiledQuery.raw(query.sql, parameters))
 }
 
 /** `values` with each value (each list's each item) replaced by a Slot, numbered in order. */

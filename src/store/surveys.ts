@@ -124,7 +124,7 @@ export async function threadsWithOpenSurveys(
   const phones = [...new Set(threads.map((t) => t.phone))]
   for (let i = 0; i < phones.length; i += 500) {
     const values = { phones: phones.slice(i, i + 500), now }
-    const rows = await runCompiled(db, 'open-surveys', values, (v) =>
+    const { rows } = await runCompiled(db, 'open-surveys', values, (v) =>
       db
         .selectFrom('survey_sessions')
         .select(['phone', 'our_number'])
