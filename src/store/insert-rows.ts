@@ -39,13 +39,18 @@ export async function insertRows<T extends keyof Database>(
   return returned
 }
 
+/** Up to this many rows, SQLite inserts them in one statement of exactly that size. */
+const EXACT_UP_TO = 16
+
 /**
  * SQLite prepares each distinct statement (and connect.ts keeps the recent ones prepared), so
- * rows go in power-of-two chunks: a handful of statement shapes, always prepared, for a few
- * more executions. PostgreSQL parses every statement anyway: one per round trip is best.
+ * large batches go in power-of-two chunks: a handful of statement shapes, always prepared, for
+ * a few more executions. Small ones, the usual case (a stage-2 batch has a few texts), go in one
+ * statement: each statement costs more than its rows. PostgreSQL parses every statement
+ * anyway: one per round trip is best.
  */
 function chunkSize(left: number, most: number, postgres: boolean): number {
-  if (postgres) return Math.min(left, most)
+  if (postgres || left <= Math.min(EXACT_UP_TO, most)) return Math.min(left, most)
   let size = 1
   while (size * 2 <= Math.min(left, most)) size *= 2
   return size
