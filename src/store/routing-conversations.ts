@@ -53,13 +53,11 @@ export async function loadRoutingConversations(
   const out: RoutingConversationRow[] = []
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK)
-    const [conversations, events] = await Promise.all([
+    const [{ rows: conversations }, { rows: events }] = await Promise.all([
       runCompiled(db, 'routing-conversations', { chunk }, (v) =>
         selectConversations(db).where('id', 'in', v.chunk),
-      ).then((result) => result.rows),
-      runCompiled(db, 'routing-events', { chunk }, (v) => routingEvents(db, v.chunk)).then(
-        (result) => result.rows,
       ),
+      runCompiled(db, 'routing-events', { chunk }, (v) => routingEvents(db, v.chunk)),
     ])
     out.push(...toRoutingRows(conversations, events))
   }
