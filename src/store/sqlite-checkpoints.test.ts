@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, openSync, readSync, closeSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -39,6 +39,25 @@ describe('SQLite checkpoints', () => {
     }
   })
 
+  it('a server starts the log over under steady writes, not only when they pause', async () => {
+    const file = join(dir, 'steady.db')
+    const store = await openStore({ file, singleInstance: true, logRestartFrames: 256 })
+    try {
+      await sql`create table filler (id integer primary key, body blob)`.execute(store.db)
+      const body = Buffer.alloc(1500, 7)
+      // back to back, as under load: no pause long enough for a checkpoint to catch up alone
+      for (let i = 0; i < 20_000 && logRestarts(file) < 2; i++) {
+        await store.db.transaction().execute(async (trx) => {
+          await sql`insert into filler (body) values (${body})`.execute(trx)
+        })
+        if (i % 10 === 0) await new Promise((resolve) => setImmediate(resolve))
+      }
+      assert.ok(logRestarts(file) >= 2, `the log started over ${logRestarts(file)} times`)
+    } finally {
+      await store.close()
+    }
+  })
+
   it('a one-off command keeps SQLite’s own checkpoints', async () => {
     const store = await openStore({ file: join(dir, 'command.db') })
     try {
@@ -48,3 +67,17 @@ describe('SQLite checkpoints', () => {
     }
   })
 })
+
+/**
+ * How many times the log has been started over (or fully checkpointed): the checkpoint sequence
+ * number in its header, bytes 12–15, big-endian.
+ */
+function logRestarts(file: string): number {
+  const header = Buffer.alloc(16)
+  const fd = openSync(`${file}-wal`, 'r')
+  try {
+    return readSync(fd, header, 0, 16, 0) === 16 ? header.readUInt32BE(12) : 0
+  } finally {
+    closeSync(fd)
+  }
+}
