@@ -6,6 +6,7 @@ import {
   type FakeTwilioApi,
 } from '../../src/gateways/twilio/testing/fake-twilio-api.ts'
 import { openStore, type Dialect, type Store } from '../../src/store/connect.ts'
+import { stageInboundTexts } from '../../src/store/inbound-texts.ts'
 import { ensureQueueRows } from '../../src/store/users.ts'
 import { recipientNumber, type ParleyProcess } from '../../test/support/parley-process.ts'
 import { withPublicUrl, withTwilio } from '../../test/support/peer-config.ts'
@@ -20,7 +21,8 @@ const AUTH_TOKEN = 'bench-twilio-auth-token-0123456789'
 const ACCOUNT_SID = 'AC00000000000000000000000000000000' // the example configuration's
 // Twilio signs the public URL; the server checks against its configured one, whatever its port.
 const PUBLIC_URL = 'https://parley.bench.example'
-export const INBOUND_PATH = '/webhooks/twilio/twilio-longcode/inbound'
+const TRUNK = 'twilio-longcode'
+export const INBOUND_PATH = `/webhooks/twilio/${TRUNK}/inbound`
 const BCEID_NUMBER = '+12505550101' // the bceid program's long code, on twilio-longcode
 const BCEID = 'SBC_HD_SMS_BCEID'
 const TEXT = 'BCEID I am locked out of my account'
@@ -234,6 +236,27 @@ export async function seedWaiting(store: Store, count: number): Promise<void> {
         )
         .execute()
     })
+  }
+}
+
+/**
+ * `count` texts from citizens 0…count-1 already stored by stage 1 and waiting to be processed,
+ * as after a restart with a backlog (decision 0009), in chunks of ROWS_PER_INSERT.
+ * @example await seedStaged(store, 40_000)
+ */
+export async function seedStaged(store: Store, count: number): Promise<void> {
+  const now = Date.now()
+  for (let first = 0; first < count; first += ROWS_PER_INSERT) {
+    const texts = Array.from({ length: Math.min(ROWS_PER_INSERT, count - first) }, (_, k) => ({
+      id: systemRandom.id(),
+      trunk: TRUNK,
+      carrierId: inboundSid(first + k),
+      from: recipientNumber(first + k),
+      to: BCEID_NUMBER,
+      body: TEXT,
+      receivedAt: now,
+    }))
+    await stageInboundTexts(store.db, texts)
   }
 }
 

@@ -3,7 +3,14 @@ import type { Dialect, Store } from '../../src/store/connect.ts'
 import { formatCount, printTable } from '../harness.ts'
 import { benchDialects } from '../parley-server.ts'
 import type { Figures, Scenario } from '../scenario.ts'
-import { inboundSid, postWebhook, seedAgents, seedWaiting, startRig } from './inbound-rig.ts'
+import {
+  inboundSid,
+  postWebhook,
+  seedAgents,
+  seedStaged,
+  seedWaiting,
+  startRig,
+} from './inbound-rig.ts'
 
 /** Issue 5's rate, and a tenth of it, to see the latency below saturation too. */
 const RATES = (process.env.PARLEY_BENCH_RATES ?? '100,1000').split(',').map(Number)
@@ -26,6 +33,8 @@ const BLAST_AGENTS = 200
 const BLAST_CONNECTIONS = 64
 const BLAST_SECONDS = 10
 const WAITING = 100_000
+/** The backlog the drain part leaves for the server to work through. */
+const BACKLOG = 40_000
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
 }
@@ -247,6 +256,44 @@ async function blast(dialect: Dialect): Promise<Row[]> {
   }
 }
 
+/**
+ * Stage 2 and routing without HTTP: BACKLOG texts are already stored (as after an outage) when
+ * the server starts, and it works through them at full speed (no webhooks to give way to). The
+ * rate runs from the first conversation opened to the last, in the server's clock; CPU per text
+ * is measured from when the server is ready to when the backlog is done, over the texts
+ * processed in that time. Set against the blast, it shows what the webhooks themselves cost.
+ */
+async function drain(dialect: Dialect): Promise<Row[]> {
+  const rig = await startRig(dialect, async (store) => {
+    await seedAgents(store, BLAST_AGENTS)
+    await seedStaged(store, BACKLOG)
+  })
+  try {
+    const store = await rig.read()
+    const cpuBefore = cpuMs(rig.server.pid)
+    const before = await count(store, 'conversations')
+    const conversations = await settled(() => count(store, 'conversations'), BACKLOG, 3_000)
+    const cpu = cpuMs(rig.server.pid) - cpuBefore
+    const span = await store.db
+      .selectFrom('conversations')
+      .select((eb) => [eb.fn.min('opened_at').as('first'), eb.fn.max('opened_at').as('last')])
+      .executeTakeFirstOrThrow()
+    const seconds = Math.max((span.last - span.first) / 1000, 0.001)
+    return [
+      {
+        database: dialect,
+        backlog: formatCount(BACKLOG),
+        'stored+routed': formatCount(conversations),
+        'stored+routed/s': formatCount(conversations / seconds),
+        'server CPU µs/text': formatCount((cpu * 1000) / Math.max(conversations - before, 1)),
+        'server peak RSS MB': Math.round((rig.server.peakRssKb() ?? 0) / 1024),
+      },
+    ]
+  } finally {
+    await rig.dispose()
+  }
+}
+
 /** Texts stored: processed (inbound messages) plus still waiting to be (inbound_texts). */
 async function stagedAndStored(store: Store): Promise<number> {
   const waiting = await store.db
@@ -296,12 +343,12 @@ async function memory(dialect: Dialect): Promise<Row[]> {
 
 /**
  * Issue 5's inbound figures: offer latency at 1,000 texts/s, the most texts/s, memory.
- * PARLEY_BENCH_PARTS (latency,blast,memory) and PARLEY_BENCH_RATES (100,1000) narrow a run;
+ * PARLEY_BENCH_PARTS (latency,blast,drain,memory) and PARLEY_BENCH_RATES (100,1000) narrow a run;
  * PARLEY_BENCH_RUNS repeats each latency run and adds the median.
  */
 export const inboundScenario: Scenario = {
   name: 'inbound',
-  description: `signed Twilio inbound webhooks against parley serve (child process): webhook → offer at ${RATES.map(formatCount).join(' and ')}/s for ${RATE_SECONDS} s after ${WARMUP_SECONDS} s of warm-up (rate × ${WARMUP_SECONDS + RATE_SECONDS} + 500 available agents), ${BLAST_CONNECTIONS} connections back to back × ${BLAST_SECONDS} s (${BLAST_AGENTS} agents), RSS with ${formatCount(WAITING)} waiting`,
+  description: `signed Twilio inbound webhooks against parley serve (child process): webhook → offer at ${RATES.map(formatCount).join(' and ')}/s for ${RATE_SECONDS} s after ${WARMUP_SECONDS} s of warm-up (rate × ${WARMUP_SECONDS + RATE_SECONDS} + 500 available agents), ${BLAST_CONNECTIONS} connections back to back × ${BLAST_SECONDS} s (${BLAST_AGENTS} agents), a backlog of ${formatCount(BACKLOG)} stored texts drained, RSS with ${formatCount(WAITING)} waiting`,
   run: async () => {
     const figures: Figures = {}
     const table = async (name: string, measure: (d: Dialect) => Promise<Row[]>) => {
@@ -315,9 +362,10 @@ export const inboundScenario: Scenario = {
         for (const [key, value] of Object.entries(rest)) figures[`${label} ${key}`] = value
       }
     }
-    const parts = (process.env.PARLEY_BENCH_PARTS ?? 'latency,blast,memory').split(',')
+    const parts = (process.env.PARLEY_BENCH_PARTS ?? 'latency,blast,drain,memory').split(',')
     if (parts.includes('latency')) await table('offer latency', offerLatency)
     if (parts.includes('blast')) await table('most texts/s', blast)
+    if (parts.includes('drain')) await table('backlog drain', drain)
     if (parts.includes('memory')) await table('memory', memory)
     return figures
   },
