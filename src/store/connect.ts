@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { Database } from './database.ts'
+import { registerSqliteConnection } from './execute-compiled.ts'
 import { startCheckpoints } from './sqlite-checkpoints.ts'
 import { StoreError, redactUrl } from './store-error.ts'
 
@@ -109,9 +110,9 @@ function openSqlite(file: string, options: StoreOptions): Store {
     instanceLock?.close()
     throw sqliteError(error, location)
   }
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite, 512) }),
-  })
+  const statements = withStatementCache(sqlite, 512)
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) })
+  registerSqliteConnection(db, statements)
   const onError = options.onCheckpointError ?? (() => {})
   let finishing: Promise<unknown> | undefined
   // The thread copied nearly all the log; copying the rest here, between transactions (Kysely
@@ -155,6 +156,9 @@ function withStatementCache(sqlite: SqliteDatabase.Database, size: number) {
   const cache = new Map<string, SqliteDatabase.Statement>()
   return {
     close: () => sqlite.close(),
+    get inTransaction() {
+      return sqlite.inTransaction
+    },
     prepare: (sql: string) => {
       const cached = cache.get(sql)
       if (cached) {

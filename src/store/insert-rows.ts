@@ -1,5 +1,6 @@
-import { CompiledQuery, PostgresAdapter, type Kysely } from 'kysely'
+import { PostgresAdapter, type Kysely } from 'kysely'
 import type { Database } from './database.ts'
+import { executeCompiled } from './execute-compiled.ts'
 
 /** Bound parameters per statement at most: under SQLite's 32,766 and PostgreSQL's 65,535. */
 const MAX_PARAMETERS = 30_000
@@ -31,9 +32,7 @@ export async function insertRows<T extends keyof Database>(
     const text = statementFor(table, columns, chunk.length, postgres, options)
     const parameters: unknown[] = []
     for (const row of chunk) for (const value of row) parameters.push(value)
-    const result = await db.executeQuery<Record<string, unknown>>(
-      CompiledQuery.raw(text, parameters),
-    )
+    const result = await executeCompiled<Record<string, unknown>>(db, text, parameters)
     returned.push(...result.rows)
   }
   return returned

@@ -1,11 +1,11 @@
 import {
-  CompiledQuery,
   type Compilable,
   type DialectAdapter,
   type Kysely,
   type QueryResult,
 } from 'kysely'
 import type { Database } from './database.ts'
+import { executeCompiled } from './execute-compiled.ts'
 
 /** Stands for the i-th value while a query is compiled once. */
 class Slot {
@@ -60,7 +60,7 @@ export async function runCompiled<V extends Values, R>(
     compiled.set(shape, query)
   }
   const parameters = query.parameters.map((p) => ('index' in p ? flat[p.index] : p.constant))
-  return db.executeQuery<R>(CompiledQuery.raw(query.sql, parameters))
+  return executeCompiled<R>(db, query.sql, parameters)
 }
 
 /** `values` with each value (each list's each item) replaced by a Slot, numbered in order. */
