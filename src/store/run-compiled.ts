@@ -1,9 +1,4 @@
-import {
-  type Compilable,
-  type DialectAdapter,
-  type Kysely,
-  type QueryResult,
-} from 'kysely'
+import { type Compilable, type DialectAdapter, type Kysely, type QueryResult } from 'kysely'
 import type { Database } from './database.ts'
 import { executeCompiled } from './execute-compiled.ts'
 
