@@ -30,7 +30,9 @@ const db = new Database(workerData.file, { timeout: 5000 })
 const pass = () => db.pragma('wal_checkpoint(PASSIVE)')[0].log
 const timer = setInterval(() => {
   try {
-    if (pass() >= workerData.restartFrames && pass() >= workerData.restartFrames) parentPort.postMessage({ longLog: true })
+    if (pass() < workerData.restartFrames) return
+    pass()
+    parentPort.postMessage({ longLog: true })
   } catch (error) { parentPort.postMessage({ error: String(error) }) }
 }, workerData.everyMs)
 parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close() })
