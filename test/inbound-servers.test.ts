@@ -179,6 +179,7 @@ for (const { dialect, skip } of DIALECTS) {
               leaseMs: 60_000,
               maxAttempts: 10,
               workerShare: 1,
+              claimGapMs: 0,
               pollMs: 60_000,
               releaseClaimsOnStart: false,
               lease: true,

@@ -167,6 +167,7 @@ export async function composeApp(options: ComposeOptions): Promise<App> {
       leaseMs: config.inbound.leaseMs,
       maxAttempts: config.inbound.maxAttempts,
       workerShare: config.inbound.workerShare,
+      claimGapMs: config.inbound.claimGapMs,
       pollMs: 1_000,
       releaseClaimsOnStart: holdsInstanceLock,
       // PostgreSQL's servers share the texts; SQLite has one server per file (decision 0002)

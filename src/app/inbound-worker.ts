@@ -28,6 +28,8 @@ export interface InboundWorkerOptions {
   maxAttempts: number
   /** While webhooks wait to be stored, the most of the process's time processing may take. */
   workerShare: number
+  /** The least time between two claims: texts trickling in faster than that share a batch. */
+  claimGapMs: number
   /** How often it looks for texts nobody woke it for (another server's, a dead process's). */
   pollMs: number
   /** Free every claim at start: only with a store no other server uses (SQLite's instance lock). */
@@ -64,7 +66,8 @@ export interface IntakeLoad {
  * stage 1 after each commit, and every `pollMs` for texts of other servers or of a process
  * that died. It gives way to stage 1: before each claim it waits
  * for the commit under way, and while webhooks are waiting it takes at most `workerShare` of
- * the time (a pause after each batch in proportion to the batch's time).
+ * the time (a pause after each batch in proportion to the batch's time). Claims are at least
+ * `claimGapMs` apart, so texts trickling in share batches.
  *
  * A failed batch is retried text by text, so one bad text cannot hold back the others; a text
  * that fails is retried later with backoff (1 s doubling to 1 min), and after `maxAttempts` is
@@ -82,6 +85,8 @@ export function createInboundWorker(
   let wakes = 0
   let timer: NodeJS.Timeout | undefined
   const totals = { processed: 0, failed: 0, batches: 0 }
+  /** When the last claim was made (the event loop's clock, ms). */
+  let lastClaimAt = -Infinity
 
   /** Claims and processes batches until none is left. */
   async function loop(): Promise<void> {
@@ -89,6 +94,7 @@ export function createInboundWorker(
     do {
       seen = wakes
       while (!stopped) {
+        await spaceClaims()
         await deps.intake.settled()
         // the event loop's busy time, not the CPU's: cheaper to read, and a PostgreSQL batch's
         // waits for the database leave the loop free for stage 1 anyway
@@ -162,6 +168,18 @@ export function createInboundWorker(
     const until = deps.clock.now() + Math.min(60_000, 1_000 * 2 ** Math.min(attempts, 6))
     await deferInboundText(store.db, { id: text.id, token, until })
     logger.warn({ err: error, id: text.id, attempts }, 'inbound text failed; it will be retried')
+  }
+
+  /**
+   * Waits until `claimGapMs` has passed since the last claim. A text after a quiet spell is
+   * claimed at once; texts trickling in faster share a batch, and so its reads, its commit and
+   * the routing cycle after it, which cost nearly as much for one text as for ten: at 1,000
+   * texts/s a batch otherwise holds one or two.
+   */
+  async function spaceClaims(): Promise<void> {
+    const wait = lastClaimAt + options.claimGapMs - performance.now()
+    if (wait > 0) await sleep(wait)
+    lastClaimAt = performance.now()
   }
 
   /**

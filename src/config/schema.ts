@@ -324,6 +324,13 @@ const InboundSchema = closed(
       description:
         "while webhooks wait to be stored, the most of the process's time processing may take",
     }),
+    claimGapMs: Type.Integer({
+      minimum: 0,
+      maximum: 1000,
+      default: 2,
+      description:
+        'the least time between two batches: texts arriving faster share a batch (a text after a quiet spell is taken at once)',
+    }),
     leaseMs: Type.Integer({
       minimum: 1000,
       default: 60000,
