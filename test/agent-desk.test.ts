@@ -455,5 +455,35 @@ for (const { dialect, skip } of DIALECTS) {
       await ok(fay.token, 'POST', `/v1/conversations/${offer.id}/accept`)
       await goOffline(fay.token)
     })
+
+    it('events published together reach a supervisor’s WebSocket, all of them, in order', async () => {
+      const sue = await person({ role: 'supervisor', skills: {}, queues: [] })
+      // the server listens already when the test before it ran
+      const address = server.server.listening
+        ? server.listeningOrigin
+        : await server.listen({ port: 0, host: '127.0.0.1' })
+      const socket = new WebSocket(`${address.replace('http', 'ws')}/v1/events?token=${sue.token}`)
+      const ids: string[] = []
+      socket.on('message', (data: Buffer) => {
+        const event = JSON.parse(data.toString('utf8')) as { kind: string; id?: string }
+        if (event.kind === 'agent' && event.id?.startsWith('together-')) ids.push(event.id)
+      })
+      await new Promise((resolve) => socket.once('message', resolve)) // hello
+      const sent = ['together-1', 'together-2', 'together-3', 'together-4']
+      // one publish, one tick: the socket's writes are held and leave together
+      app.events.publish(
+        sent.map((id) => ({
+          kind: 'agent' as const,
+          id,
+          type: 'status_changed' as const,
+          agentId: sue.user.id,
+          status: 'offline',
+          reason: undefined,
+          occurredAt: Date.now(),
+        })),
+      )
+      await eventually(() => assert.deepEqual(ids, sent))
+      socket.close()
+    })
   })
 }

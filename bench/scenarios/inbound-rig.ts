@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto'
 import { Agent as HttpAgent, request } from 'node:http'
+import { WebSocket } from 'ws'
+import { hashPassword } from '../../src/app/password-hash.ts'
 import { systemRandom } from '../../src/app/ports.ts'
 import { computeTwilioSignature } from '../../src/gateways/twilio/twilio-signature.ts'
 import {
@@ -162,6 +165,69 @@ export async function seedAgents(store: Store, count: number): Promise<void> {
         .execute()
     })
   }
+}
+
+const SUPERVISOR = 'bench-supervisor'
+const SUPERVISOR_PASSWORD = 'bench supervisor passphrase'
+
+/**
+ * A supervisor who can sign in: supervisors receive every live event (event-audience.ts), so
+ * one WebSocket sees every offer as an agent's screen would.
+ * @example await seedSupervisor(store)
+ */
+export async function seedSupervisor(store: Store): Promise<void> {
+  const now = Date.now()
+  await store.db
+    .insertInto('users')
+    .values({
+      id: systemRandom.id(),
+      username: SUPERVISOR,
+      display_name: 'Bench Supervisor',
+      role: 'supervisor',
+      password_hash: await hashPassword(SUPERVISOR_PASSWORD, randomBytes(16)),
+      capacity: 3,
+      status: 'offline',
+      not_ready_reason: null,
+      status_since: now,
+      created_at: now,
+      disabled_at: null,
+    })
+    .execute()
+}
+
+export interface OfferWatch {
+  /** When each conversation's first offer reached the WebSocket (epoch ms, this process's clock). */
+  readonly seenAt: ReadonlyMap<string, number>
+  close(): void
+}
+
+/**
+ * Signs in as the seeded supervisor and listens at /v1/events, timing each offer's arrival: the
+ * moment an agent's screen could show it, after the routing cycle's commit and the fan-out.
+ * @example const watch = await watchOffers(rig.server.url)
+ */
+export async function watchOffers(base: string): Promise<OfferWatch> {
+  const signIn = await fetch(`${base}/v1/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: SUPERVISOR, password: SUPERVISOR_PASSWORD }),
+  })
+  if (signIn.status !== 201) throw new Error(`supervisor sign-in: HTTP ${signIn.status}`)
+  const { token } = (await signIn.json()) as { token: string }
+  const seenAt = new Map<string, number>()
+  const socket = new WebSocket(`${base.replace('http', 'ws')}/v1/events?token=${token}`)
+  socket.on('message', (data: Buffer) => {
+    const at = performance.timeOrigin + performance.now()
+    const event = JSON.parse(data.toString('utf8')) as { type?: string; conversationId?: string }
+    if (event.type === 'offered' && event.conversationId && !seenAt.has(event.conversationId)) {
+      seenAt.set(event.conversationId, at)
+    }
+  })
+  await new Promise<void>((resolve, reject) => {
+    socket.once('message', () => resolve()) // the server's hello
+    socket.once('error', reject)
+  })
+  return { seenAt, close: () => socket.close() }
 }
 
 /**
