@@ -198,6 +198,7 @@ async function blast(dialect: Dialect): Promise<Row[]> {
     const answers = new Map<number, number>()
     const http: number[] = []
     const cpuBefore = cpuMs(rig.server.pid)
+    const ownCpuBefore = process.cpuUsage()
     let next = 0
     const began = performance.now()
     const ends = began + BLAST_SECONDS * 1000
@@ -215,6 +216,7 @@ async function blast(dialect: Dialect): Promise<Row[]> {
       }),
     )
     const seconds = (performance.now() - began) / 1000
+    const ownCpu = process.cpuUsage(ownCpuBefore)
     const loadEnded = Date.now()
     const store = await rig.read()
     const acknowledged = [...answers].filter(([, status]) => status === 200).map(([i]) => i)
@@ -266,6 +268,10 @@ async function blast(dialect: Dialect): Promise<Row[]> {
       offered: Number(offered.n),
       'drained s after load': ((Date.now() - loadEnded) / 1000).toFixed(1),
       'server CPU µs/text': formatCount((cpu * 1000) / Math.max(conversations, 1)),
+      // signing and posting, on the same cores: what is left of the machine for the server
+      'load generator CPU µs/webhook': formatCount(
+        (ownCpu.user + ownCpu.system) / Math.max(answers.size, 1),
+      ),
       'server peak RSS MB': Math.round((rig.server.peakRssKb() ?? 0) / 1024),
     }
     return [row]
