@@ -22,6 +22,8 @@ const RATE_SECONDS = 10
  * on a few pauses (a major GC, a long scavenge): with several runs, a median row follows them.
  */
 const RUNS = Math.max(1, Number(process.env.PARLEY_BENCH_RUNS ?? 1))
+/** Supervisors' WebSockets open during the latency runs; the first one times the offers. */
+const WATCHERS = Math.max(1, Number(process.env.PARLEY_BENCH_WATCHERS ?? 1))
 /**
  * Unmeasured seconds at the rate first: V8 optimises the hot paths over the first seconds, and a
  * server runs for days, so the figures are the steady state's. (With 500 texts of warm-up, p99 at
@@ -125,6 +127,10 @@ async function offerLatencyAt(dialect: Dialect, rate: number): Promise<Row> {
   })
   try {
     const watch = await watchOffers(rig.server.url)
+    // more supervisors' screens: each receives every event (PARLEY_BENCH_WATCHERS in all)
+    const others = await Promise.all(
+      Array.from({ length: WATCHERS - 1 }, () => watchOffers(rig.server.url)),
+    )
     const warmup = rate * WARMUP_SECONDS
     await paced(rig.server.url, 0, warmup, rate) // unmeasured
     const texts = rate * RATE_SECONDS
@@ -144,6 +150,7 @@ async function offerLatencyAt(dialect: Dialect, rate: number): Promise<Row> {
     await settled(() => Promise.resolve(watch.seenAt.size), warmup + texts, 1_000)
     const cpu = cpuMs(rig.server.pid) - cpuBefore
     watch.close()
+    for (const other of others) other.close()
     const stored = (await count(store, 'messages')) - warmup
     // recorded: the offer's own time (the routing cycle's start); seen: its arrival on the
     // supervisor's WebSocket, after the cycle's commit and the fan-out, as an agent would see it
