@@ -60,5 +60,16 @@ for (const { dialect, skip } of DIALECTS) {
         .execute()
       assert.equal(opened.length, 4, 'each text opened its conversation')
     })
+
+    it('stopped while it waits out the gap, starts no new batch; the text waits in the store', async () => {
+      const { processed, batches } = app.inbound.counts()
+      await submit('+12505557305') // claimed at once, or after what is left of the last gap
+      await eventually(() => assert.equal(app.inbound.counts().processed, processed + 1))
+      await submit('+12505557306') // within the gap that claim began
+      await app.inbound.stop()
+      assert.equal(app.inbound.counts().batches, batches + 1)
+      const waiting = await app.store.db.selectFrom('inbound_texts').select('from_number').execute()
+      assert.deepEqual(waiting, [{ from_number: '+12505557306' }])
+    })
   })
 }

@@ -94,7 +94,7 @@ export function createInboundWorker(
     do {
       seen = wakes
       while (!stopped) {
-        await spaceClaims()
+        if (!(await spaceClaims())) break // stopped while it waited: no new batch
         await deps.intake.settled()
         // the event loop's busy time, not the CPU's: cheaper to read, and a PostgreSQL batch's
         // waits for the database leave the loop free for stage 1 anyway
@@ -174,12 +174,13 @@ export function createInboundWorker(
    * Waits until `claimGapMs` has passed since the last claim. A text after a quiet spell is
    * claimed at once; texts trickling in faster share a batch, and so its reads, its commit and
    * the routing cycle after it, which cost nearly as much for one text as for ten: at 1,000
-   * texts/s a batch otherwise holds one or two.
+   * texts/s a batch otherwise holds one or two. False when the worker was stopped meanwhile.
    */
-  async function spaceClaims(): Promise<void> {
+  async function spaceClaims(): Promise<boolean> {
     const wait = lastClaimAt + options.claimGapMs - performance.now()
     if (wait > 0) await sleep(wait)
     lastClaimAt = performance.now()
+    return !stopped
   }
 
   /**
