@@ -126,11 +126,12 @@ async function offerLatencyAt(dialect: Dialect, rate: number): Promise<Row> {
     await seedSupervisor(store)
   })
   try {
-    const watch = await watchOffers(rig.server.url)
-    // more supervisors' screens: each receives every event (PARLEY_BENCH_WATCHERS in all)
-    const others = await Promise.all(
-      Array.from({ length: WATCHERS - 1 }, () => watchOffers(rig.server.url)),
+    // supervisors' screens, each receiving every event; the first one's times are reported
+    const watchers = await Promise.all(
+      Array.from({ length: WATCHERS }, () => watchOffers(rig.server.url)),
     )
+    const watch = watchers[0]
+    if (!watch) throw new Error('no supervisor watching')
     const warmup = rate * WARMUP_SECONDS
     await paced(rig.server.url, 0, warmup, rate) // unmeasured
     const texts = rate * RATE_SECONDS
@@ -149,8 +150,7 @@ async function offerLatencyAt(dialect: Dialect, rate: number): Promise<Row> {
     await settled(() => stagedAndStored(store), warmup + texts, 3_000)
     await settled(() => Promise.resolve(watch.seenAt.size), warmup + texts, 1_000)
     const cpu = cpuMs(rig.server.pid) - cpuBefore
-    watch.close()
-    for (const other of others) other.close()
+    for (const watcher of watchers) watcher.close()
     const stored = (await count(store, 'messages')) - warmup
     // recorded: the offer's own time (the routing cycle's start); seen: its arrival on the
     // supervisor's WebSocket, after the cycle's commit and the fan-out, as an agent would see it
